@@ -1,0 +1,55 @@
+# Guild: `make demo` runs the platform; `make test` runs every test.
+PYTHON ?= python3
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+VENV := .venv
+PY := $(VENV)/bin/python
+UV_VERSION := 0.13.8
+
+.PHONY: demo test bench install migrate seed run lint check-deploy clean help
+
+help:
+	@echo "make demo    install, migrate, seed and run web + worker + beat on http://127.0.0.1:8000"
+	@echo "make test    run the whole test suite"
+	@echo "make bench   run the benchmarks (needs PostgreSQL and Redis)"
+
+$(UV):
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+$(VENV)/.synced: $(UV) pyproject.toml uv.lock
+	$(UV) sync --frozen --python $(PYTHON)
+	@touch $@
+
+install: $(VENV)/.synced
+
+migrate: install
+	@mkdir -p var
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py collectstatic --no-input -v0
+
+seed: migrate
+	$(PY) manage.py seed_demo
+
+demo: seed
+	@echo ""
+	@echo "Guild is starting on http://127.0.0.1:8000 (web, worker and beat). Ctrl-C stops all three."
+	@echo "Sign in with password guild-demo as learner@, expert@, reviewer@, manager@, admin@ or exec@example.com"
+	@echo ""
+	$(VENV)/bin/honcho start -f Procfile
+
+test: install
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+bench: install
+	$(PY) -m guild.bench $(BENCH_ARGS)
+
+lint: install
+	$(VENV)/bin/ruff check .
+
+check-deploy: install
+	DJANGO_ENV=production SECRET_KEY=$$($(PY) -c 'import secrets;print(secrets.token_urlsafe(64))') \
+	  ALLOWED_HOSTS=guild.example.com $(PY) manage.py check --deploy --fail-level WARNING
+
+clean:
+	rm -rf var/broker var/cache var/static

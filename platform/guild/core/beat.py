@@ -1,0 +1,3 @@
+BEAT_SCHEDULE = {
+    "guild-heartbeat": {"task": "guild.core.heartbeat", "schedule": 60.0, "kwargs": {"name": "beat"}},
+}

@@ -1,0 +1,24 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+
+from guild.people.roles import ADMIN_ROLES, Role
+
+from .navigation import NavItem
+
+
+@hooks.register("guild_nav_items")
+def core_nav_items():
+    return [
+        NavItem(_("Home"), "home", order=0),
+        NavItem(_("Authoring (CMS)"), "wagtailadmin_home", roles=ADMIN_ROLES, order=90),
+    ]
+
+
+@hooks.register("guild_home_panels")
+def role_welcome_panels(request):
+    from .navigation import HomePanel
+
+    return [HomePanel(template="core/home/_roles.html", context={"roles": sorted(request.user.role_names)}, order=0)]
+
+
+ROLE_ORDER = [Role.LEARNER, Role.EXPERT, Role.REVIEWER, Role.MANAGER, Role.LD_ADMIN, Role.EXECUTIVE]

@@ -1,0 +1,128 @@
+import zoneinfo
+
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from treebeard.mp_tree import MP_Node
+
+from .roles import Role
+
+
+def validate_timezone(value):
+    if value not in zoneinfo.available_timezones():
+        raise ValidationError(_("“%(value)s” is not a known time zone, e.g. Europe/Paris."), params={"value": value})
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra):
+        if not email:
+            raise ValueError("An email address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **extra):
+        extra.setdefault("is_staff", False)
+        extra.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra)
+
+    def create_superuser(self, email, password=None, **extra):
+        extra.setdefault("is_staff", True)
+        extra.setdefault("is_superuser", True)
+        return self._create_user(email, password, **extra)
+
+
+class User(AbstractUser):
+    """An employee. Signs in with their email address."""
+
+    username = None
+    email = models.EmailField(_("email address"), unique=True)
+    team = models.ForeignKey(
+        "people.Team", verbose_name=_("team"), null=True, blank=True, on_delete=models.SET_NULL, related_name="members"
+    )
+    job_role = models.ForeignKey(
+        "skills.JobRole", verbose_name=_("job role"), null=True, blank=True, on_delete=models.SET_NULL, related_name="people"
+    )
+    job_title = models.CharField(_("job title"), max_length=120, blank=True)
+    timezone = models.CharField(_("time zone"), max_length=64, default="UTC", validators=[validate_timezone])
+    language = models.CharField(_("language"), max_length=10, blank=True)
+    employee_id = models.CharField(
+        _("employee id"), max_length=64, blank=True, help_text=_("The id in the HR system, used by the API sync.")
+    )
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS = []
+
+    objects = UserManager()
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["first_name", "last_name", "email"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["employee_id"], condition=~models.Q(employee_id=""), name="unique_employee_id"
+            )
+        ]
+
+    def __str__(self):
+        return self.display_name
+
+    @property
+    def display_name(self):
+        return self.get_full_name() or self.email
+
+    @cached_property
+    def role_names(self) -> frozenset[str]:
+        """Names of the roles this person holds; one query, cached on the instance."""
+        return frozenset(self.groups.values_list("name", flat=True))
+
+    def has_role(self, *roles: str) -> bool:
+        """True when the person holds any of `roles`. Superusers hold every role."""
+        if not self.is_active:
+            return False
+        if self.is_superuser:
+            return True
+        return bool(self.role_names.intersection(str(r) for r in roles))
+
+    @property
+    def is_ld_admin(self):
+        return self.has_role(Role.LD_ADMIN)
+
+    @cached_property
+    def manager(self):
+        """The person's line manager: their team's manager, or the parent team's for a team's own manager."""
+        team = self.team
+        while team is not None:
+            if team.manager_id and team.manager_id != self.pk:
+                return team.manager
+            team = team.get_parent()
+        return None
+
+
+class Team(MP_Node):
+    """A team in the organisation tree. Sub-teams roll up to their parent."""
+
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    manager = models.ForeignKey(
+        User, verbose_name=_("manager"), null=True, blank=True, on_delete=models.SET_NULL, related_name="managed_teams"
+    )
+
+    node_order_by = ["name"]
+
+    class Meta:
+        verbose_name = _("team")
+        verbose_name_plural = _("teams")
+
+    def __str__(self):
+        return self.name
+
+    def subtree(self):
+        """This team and all its sub-teams, as a queryset (one indexed prefix query)."""
+        return Team.objects.filter(path__startswith=self.path)

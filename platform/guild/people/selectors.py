@@ -1,0 +1,27 @@
+from django.db.models import QuerySet
+
+from .models import Team, User
+
+
+def team_members(*, team: Team, include_subteams: bool = True) -> QuerySet[User]:
+    if include_subteams:
+        return User.objects.filter(team__path__startswith=team.path, is_active=True)
+    return User.objects.filter(team=team, is_active=True)
+
+
+def teams_managed_by(*, user: User) -> QuerySet[Team]:
+    """Every team `user` manages, with their sub-teams."""
+    from django.db.models import Q
+
+    paths = list(Team.objects.filter(manager=user).values_list("path", flat=True))
+    if not paths:
+        return Team.objects.none()
+    query = Q()
+    for path in paths:
+        query |= Q(path__startswith=path)
+    return Team.objects.filter(query)
+
+
+def direct_reports(*, manager: User) -> QuerySet[User]:
+    """People in the teams `manager` manages, sub-teams included, not the manager themself."""
+    return User.objects.filter(team__in=teams_managed_by(user=manager), is_active=True).exclude(pk=manager.pk)

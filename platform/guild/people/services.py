@@ -1,0 +1,25 @@
+from django.contrib.auth.models import Group
+from django.db import transaction
+
+from .models import User
+from .roles import Role
+
+
+@transaction.atomic
+def grant_role(*, user: User, role: Role | str) -> bool:
+    """Give `user` a role. Returns False when they already had it."""
+    group = Group.objects.get(name=str(role))
+    if user.groups.filter(pk=group.pk).exists():
+        return False
+    user.groups.add(group)
+    user.__dict__.pop("role_names", None)
+    return True
+
+
+@transaction.atomic
+def revoke_role(*, user: User, role: Role | str) -> bool:
+    group = Group.objects.get(name=str(role))
+    removed = user.groups.filter(pk=group.pk).exists()
+    user.groups.remove(group)
+    user.__dict__.pop("role_names", None)
+    return removed

@@ -1,0 +1,40 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from guild.core import views as core_views
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("healthz", core_views.healthz, name="healthz"),
+    path("accounts/", include("allauth.urls")),
+    path("me/", include("guild.people.urls")),
+    path("notifications/", include("guild.notifications.urls")),
+    path("api/", include("guild.api_urls")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("cms/", include(wagtailadmin_urls)),
+    path("django-admin/", admin.site.urls),
+    path("documents/", include(wagtaildocs_urls)),
+    # Feature apps own their URL prefixes.
+    path("", include("courses.urls")),
+    path("", include("sme.urls")),
+    path("", include("governance.urls")),
+    path("", include("rewards.urls")),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Wagtail serves the course pages (/courses/...) last, as the catch-all.
+urlpatterns += [path("", include(wagtail_urls))]
+
+handler403 = "guild.core.views.permission_denied"
+handler404 = "guild.core.views.page_not_found"
+handler500 = "guild.core.views.server_error"
