@@ -30,10 +30,12 @@ INSTALLED_APPS = [
     "guild.skills",
     "guild.events",
     "guild.notifications",
+    "guild.automation",
     # Features
     "courses",
     "sme",
     "governance",
+    "governance.review",
     "rewards",
     # Wagtail
     "wagtail.contrib.forms",

@@ -10,9 +10,10 @@ DEMO_MODULES = [
     "guild.people.demo",
     "courses.demo",
     "sme.demo",
+    "governance.review.demo",
     "rewards.demo",
     "governance.demo",
-    "guild.notifications.demo",
+    "guild.automation.demo",
 ]
 
 LOGINS = [

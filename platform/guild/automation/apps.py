@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AutomationConfig(AppConfig):
+    """Enrolment rules, reminder policy and the scheduled sweeps that chase people for L&D."""
+
+    name = "guild.automation"
+    label = "automation"
+    verbose_name = _("Automation")
