@@ -73,3 +73,26 @@ def test_api_schema_is_served_to_signed_in_people(client, learner):
     client.force_login(learner)
     response = client.get("/api/schema/")
     assert response.status_code == 200 and b"openapi" in response.content
+
+
+
+def test_ld_admins_manage_people_teams_and_skills_in_the_cms(client, ld_admin, team):
+    from guild.people.models import Team
+
+    client.force_login(ld_admin)
+    for name in ("guild_people", "guild_teams", "guild_skills", "guild_job_roles"):
+        assert client.get(reverse(f"{name}:index")).status_code == 200, name
+    response = client.post(
+        reverse("guild_teams:add"),
+        {"name": "Pricing", "slug": "pricing", "manager": "", "treebeard_position": "sorted-child", "treebeard_ref_node": team.pk},
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert Team.objects.get(slug="pricing").get_parent() == team
+
+
+@pytest.mark.parametrize("fixture", ["expert", "reviewer"])
+def test_other_admin_roles_cannot_manage_people(client, request, fixture):
+    client.force_login(request.getfixturevalue(fixture))
+    response = client.get(reverse("guild_people:index"))
+    assert response.status_code in (302, 403)
+    assert client.get(reverse("guild_teams:add")).status_code in (302, 403)

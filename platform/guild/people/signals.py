@@ -14,6 +14,7 @@ def ensure_roles_after_migrate(sender, using="default", **kwargs):
     from django.contrib.auth.models import Group, Permission
     from django.contrib.contenttypes.models import ContentType
 
-    from .setup import ensure_roles
+    from .setup import ensure_ld_admin_permissions, ensure_roles
 
-    ensure_roles(Group.objects.db_manager(using).model, Permission, ContentType)
+    ensure_roles(Group, Permission, ContentType)
+    ensure_ld_admin_permissions(Group, Permission, ContentType)
