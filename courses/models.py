@@ -108,6 +108,12 @@ class CoursePage(Page):
     def author_ids(self):
         return {a.user_id for a in self.course_authors.all()}
 
+    def permissions_for_user(self, user):
+        # Experts edit only the courses they author or co-author (sme.permissions).
+        from sme.permissions import AuthorPagePermissionTester
+
+        return AuthorPagePermissionTester(user, self)
+
 
 class CourseAuthor(Orderable):
     course = ParentalKey(CoursePage, on_delete=models.CASCADE, related_name="course_authors")
@@ -139,6 +145,12 @@ class LessonPage(Page):
     def questions(self):
         """The quiz questions of this lesson, in order: [(block_id, value), ...]."""
         return [(b.id, b.value) for b in self.body if b.block_type == "question"]
+
+    def permissions_for_user(self, user):
+        # Only the course's authors edit its lessons (sme.permissions).
+        from sme.permissions import AuthorPagePermissionTester
+
+        return AuthorPagePermissionTester(user, self)
 
 
 class LearningPathPage(Page):

@@ -1,0 +1,78 @@
+"""Who may do what to a course in the Wagtail admin.
+
+Experts hold Wagtail's "add" permission on the catalogue (granted by sme.setup), which lets
+them create courses. Wagtail would then let anyone with "add" create lessons in any course and
+edit pages they own; this tester narrows that to the course's authors and co-authors. L&D admins
+(who hold "change" on the catalogue) and superusers keep Wagtail's own rules. CoursePage and
+LessonPage return this tester from `permissions_for_user`, so the editor, preview, delete,
+add-subpage and workflow screens all ask it, whichever URL is used."""
+
+from wagtail.models import PagePermissionTester
+
+
+def course_author_ids(course) -> set[int]:
+    ids = set(course.course_authors.values_list("user_id", flat=True))
+    if course.owner_id:
+        ids.add(course.owner_id)
+    return ids
+
+
+class AuthorPagePermissionTester(PagePermissionTester):
+    def __init__(self, user, page):
+        super().__init__(user, page)
+        self._authored = None
+
+    @property
+    def _trusted(self):
+        return self.user.is_superuser or "change" in getattr(self, "permissions", set())
+
+    def _course(self):
+        from courses.models import CoursePage, LessonPage
+
+        page = self.page.specific_deferred if not isinstance(self.page, (CoursePage, LessonPage)) else self.page
+        if isinstance(page, CoursePage):
+            return page
+        parent = page.get_parent()
+        return CoursePage.objects.filter(pk=parent.pk).first() if parent else None
+
+    def is_author(self) -> bool:
+        if self._authored is None:
+            course = self._course()
+            self._authored = bool(
+                self.user.is_active and course is not None and self.user.pk in course_author_ids(course)
+            )
+        return self._authored
+
+    def _workflow_access(self):
+        task = self.page.current_workflow_task
+        return bool(task and task.user_can_access_editor(self.page, self.user))
+
+    def can_edit(self):
+        if not self.user.is_active or self.page_is_root:
+            return False
+        if self._trusted:
+            return super().can_edit()
+        if "add" in self.permissions and self.is_author():
+            return True
+        return self._workflow_access()
+
+    def can_add_subpage(self):
+        if self._trusted:
+            return super().can_add_subpage()
+        return super().can_add_subpage() and self.is_author()
+
+    def can_delete(self, ignore_bulk=False):
+        if self._trusted:
+            return super().can_delete(ignore_bulk=ignore_bulk)
+        return self.is_author() and super().can_delete(ignore_bulk=ignore_bulk)
+
+    def can_submit_for_moderation(self):
+        from courses.models import LessonPage
+
+        if isinstance(self.page.specific_deferred, LessonPage):
+            # Lessons are reviewed and published with their course, never one by one.
+            return False
+        return super().can_submit_for_moderation() and (self._trusted or self.is_author())
+
+    def can_copy(self):
+        return self.can_edit() and (self._trusted or "add" in self.permissions)
