@@ -12,3 +12,8 @@ class CoreConfig(AppConfig):
         from . import signals
 
         post_migrate.connect(signals.ensure_site_tree, sender=self)
+
+        # The embedded broker needs its folders before web, worker or beat touch it.
+        from guild.celery import ensure_broker_folders
+
+        ensure_broker_folders()
