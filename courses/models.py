@@ -246,6 +246,9 @@ class LessonCompletion(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["enrolment", "lesson"], name="lesson_completed_once")]
 
+    def __str__(self):
+        return f"{self.enrolment_id}: {self.lesson_id}"
+
 
 class QuizAttempt(models.Model):
     enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="quiz_attempts")
@@ -262,6 +265,9 @@ class QuizAttempt(models.Model):
         ]
         ordering = ["-created_at"]
 
+    def __str__(self):
+        return f"{self.enrolment_id}: {self.lesson_id} #{self.attempt_number} ({self.score}%)"
+
 
 class Certificate(models.Model):
     enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="certificates")
@@ -277,6 +283,9 @@ class Certificate(models.Model):
         verbose_name_plural = _("certificates")
         ordering = ["-issued_at"]
         indexes = [models.Index(fields=["expires_at"], name="certificate_expiry")]
+
+    def __str__(self):
+        return self.code
 
     @property
     def is_valid(self):
@@ -316,6 +325,9 @@ class CohortMembership(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["cohort", "learner"], name="one_membership_per_cohort")]
 
+    def __str__(self):
+        return f"{self.learner} in {self.cohort}"
+
 
 # --- Feedback to authors ------------------------------------------------------------------------
 
@@ -348,6 +360,9 @@ class LessonReaction(models.Model):
         ]
         indexes = [models.Index(fields=["course", "kind", "created_at"], name="reaction_course_kind")]
 
+    def __str__(self):
+        return f"{self.kind}: {self.lesson_id}"
+
 
 class CourseRating(models.Model):
     learner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="course_ratings")
@@ -363,6 +378,9 @@ class CourseRating(models.Model):
             models.UniqueConstraint(fields=["learner", "course"], name="one_rating_per_learner_and_course"),
             models.CheckConstraint(condition=models.Q(stars__gte=1, stars__lte=5), name="stars_1_to_5"),
         ]
+
+    def __str__(self):
+        return f"{self.course_id}: {self.stars}/5"
 
 
 class DiscussionThread(models.Model):
@@ -395,6 +413,9 @@ class DiscussionPost(models.Model):
     class Meta:
         ordering = ["created_at"]
 
+    def __str__(self):
+        return self.body[:60]
+
 
 class CourseStats(models.Model):
     """Counters kept by the services as things happen, so lists and dashboards never aggregate per view."""
@@ -413,6 +434,9 @@ class CourseStats(models.Model):
     needs_update = models.BooleanField(_("needs update"), default=False)
     needs_update_reason = models.CharField(max_length=300, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return f"stats {self.course_id}"
 
     @property
     def rating_average(self):
