@@ -4,7 +4,17 @@ COURSES, PATHS, COHORTS and TEMPLATES follow the format agreed with courses.demo
 StreamField JSON for courses.blocks.LessonStreamBlock. One module per course keeps each one reviewable.
 """
 
-from . import discovery, one_to_ones, security, sql
+from . import (
+    code_review,
+    discovery,
+    feedback,
+    negotiation,
+    onboarding,
+    one_to_ones,
+    privacy,
+    security,
+    sql,
+)
 from .catalogue import COHORTS, PATHS, TEMPLATES
 
 COURSES = [
@@ -12,6 +22,11 @@ COURSES = [
     sql.COURSE,
     discovery.COURSE,
     security.COURSE,
+    onboarding.COURSE,
+    feedback.COURSE,
+    privacy.COURSE,
+    code_review.COURSE,
+    negotiation.COURSE,
 ]
 
 __all__ = ["COURSES", "PATHS", "COHORTS", "TEMPLATES"]
