@@ -1,0 +1,184 @@
+"""Charts as server-rendered inline SVG: no script, no external service.
+
+Each chart has a <title> and <desc> (read by screen readers via aria-labelledby), text labels so
+colour is never the only signal, and the same figures as a table (`headers`, `rows`) that the
+template shows under the chart."""
+
+import math
+from dataclasses import dataclass, field
+
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+PALETTE = ["#1f5f8b", "#d9822b", "#2e8540", "#8e44ad", "#c0392b", "#16a085"]
+
+
+@dataclass
+class Chart:
+    key: str
+    title: str
+    desc: str
+    svg: str = ""
+    headers: list = field(default_factory=list)
+    rows: list = field(default_factory=list)
+
+    @property
+    def is_empty(self):
+        return not self.rows
+
+
+def _open(key, title, desc, width, height):
+    t, d = f"{key}-title", f"{key}-desc"
+    return (
+        f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" aria-labelledby="{t} {d}" '
+        f'xmlns="http://www.w3.org/2000/svg" data-chart="{escape(key)}">'
+        f'<title id="{t}">{escape(title)}</title><desc id="{d}">{escape(desc)}</desc>'
+    )
+
+
+def _fmt(value):
+    if value is None:
+        return "–"
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:.1f}"
+    return f"{int(value)}" if isinstance(value, (int, float)) else str(value)
+
+
+def bar_chart(*, key, title, desc, labels, series, series_names):
+    """Horizontal grouped bars: one group per label, one bar per series."""
+    rows = [[label, *[s[i] for s in series]] for i, label in enumerate(labels)]
+    chart = Chart(key, title, desc, headers=["", *series_names], rows=rows)
+    if not labels:
+        return chart
+    bar_h, gap, left, width = 16, 10, 170, 620
+    group_h = bar_h * len(series) + gap
+    height = group_h * len(labels) + 30
+    top = max([v or 0 for s in series for v in s] + [1])
+    parts = [_open(key, title, desc, width, height)]
+    for i, label in enumerate(labels):
+        y = 10 + i * group_h
+        parts.append(f'<text x="{left - 8}" y="{y + bar_h * len(series) / 2 + 4}" text-anchor="end">{escape(str(label))[:28]}</text>')
+        for j, s in enumerate(series):
+            value = s[i] or 0
+            w = (width - left - 60) * value / top
+            by = y + j * bar_h
+            parts.append(
+                f'<rect x="{left}" y="{by}" width="{w:.1f}" height="{bar_h - 2}" fill="{PALETTE[j % len(PALETTE)]}">'
+                f"<title>{escape(str(label))}, {escape(series_names[j])}: {_fmt(s[i])}</title></rect>"
+                f'<text x="{left + w + 4:.1f}" y="{by + bar_h - 5}">{_fmt(s[i])}</text>'
+            )
+    if len(series) > 1:
+        parts.append(_legend(series_names, 10, height - 12))
+    parts.append("</svg>")
+    chart.svg = mark_safe("".join(parts))  # noqa: S308 - every label above is escaped
+    return chart
+
+
+def _legend(names, x, y):
+    out = []
+    for j, name in enumerate(names):
+        out.append(f'<rect x="{x}" y="{y - 9}" width="10" height="10" fill="{PALETTE[j % len(PALETTE)]}"/>'
+                   f'<text x="{x + 14}" y="{y}">{escape(name)}</text>')
+        x += 24 + 7 * len(name)
+    return "".join(out)
+
+
+def line_chart(*, key, title, desc, labels, series, series_names):
+    """Lines over an ordered x axis (e.g. weeks). Points carry a <title> with their value."""
+    rows = [[label, *[s[i] for s in series]] for i, label in enumerate(labels)]
+    chart = Chart(key, title, desc, headers=["", *series_names], rows=rows)
+    if not labels:
+        return chart
+    width, height, left, bottom, top_pad = 640, 260, 50, 40, 15
+    top = max([v for s in series for v in s if v is not None] + [1])
+    step = (width - left - 20) / max(len(labels) - 1, 1)
+    parts = [_open(key, title, desc, width, height)]
+    plot_h = height - bottom - top_pad
+    parts.append(f'<line x1="{left}" y1="{height - bottom}" x2="{width - 10}" y2="{height - bottom}" stroke="#999"/>')
+    parts.append(f'<text x="{left - 6}" y="{top_pad + 4}" text-anchor="end">{_fmt(top)}</text>'
+                 f'<text x="{left - 6}" y="{height - bottom}" text-anchor="end">0</text>')
+    every = max(1, len(labels) // 6)
+    for i, label in enumerate(labels):
+        if i % every == 0:
+            parts.append(f'<text x="{left + i * step:.1f}" y="{height - bottom + 16}" text-anchor="middle">{escape(str(label))}</text>')
+    for j, s in enumerate(series):
+        colour = PALETTE[j % len(PALETTE)]
+        points = [(left + i * step, top_pad + plot_h * (1 - (v or 0) / top)) for i, v in enumerate(s) if v is not None]
+        dash = "" if j == 0 else ' stroke-dasharray="6 3"'  # line style, not only colour, tells series apart
+        parts.append(f'<polyline fill="none" stroke="{colour}" stroke-width="2"{dash} points="'
+                     + " ".join(f"{x:.1f},{y:.1f}" for x, y in points) + '"/>')
+        for (x, y), (i, v) in zip(points, [(i, v) for i, v in enumerate(s) if v is not None], strict=False):
+            parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="{colour}"><title>{escape(str(labels[i]))}, '
+                         f"{escape(series_names[j])}: {_fmt(v)}</title></circle>")
+    parts.append(_legend(series_names, left, height - 6))
+    parts.append("</svg>")
+    chart.svg = mark_safe("".join(parts))  # noqa: S308
+    return chart
+
+
+def radar_chart(*, key, title, desc, axes, series, series_names, maximum=5):
+    """A radar (spider) chart: one axis per dimension, one polygon per series (e.g. now and last time)."""
+    rows = [[axis, *[s[i] for s in series]] for i, axis in enumerate(axes)]
+    chart = Chart(key, title, desc, headers=["", *series_names], rows=rows)
+    if not axes:
+        return chart
+    size, cx, cy, radius = 520, 260, 250, 160
+    n = len(axes)
+
+    def point(i, value):
+        angle = -math.pi / 2 + 2 * math.pi * i / n
+        r = radius * value / maximum
+        return cx + r * math.cos(angle), cy + r * math.sin(angle)
+
+    parts = [_open(key, title, desc, size, size)]
+    for ring in range(1, maximum + 1):
+        pts = " ".join(f"{x:.1f},{y:.1f}" for x, y in (point(i, ring) for i in range(n)))
+        parts.append(f'<polygon points="{pts}" fill="none" stroke="#ccd"/>')
+    for i, axis in enumerate(axes):
+        x, y = point(i, maximum)
+        lx, ly = point(i, maximum + 0.9)
+        anchor = "middle" if abs(lx - cx) < 20 else ("start" if lx > cx else "end")
+        parts.append(f'<line x1="{cx}" y1="{cy}" x2="{x:.1f}" y2="{y:.1f}" stroke="#ccd"/>'
+                     f'<text x="{lx:.1f}" y="{ly:.1f}" text-anchor="{anchor}">{escape(str(axis))[:34]}</text>')
+    for j, s in enumerate(series):
+        colour = PALETTE[j % len(PALETTE)]
+        pts = " ".join(f"{x:.1f},{y:.1f}" for x, y in (point(i, v or 0) for i, v in enumerate(s)))
+        dash = "" if j == 0 else ' stroke-dasharray="6 3"'
+        opacity = "0.25" if j == 0 else "0"
+        parts.append(f'<polygon points="{pts}" fill="{colour}" fill-opacity="{opacity}" stroke="{colour}" stroke-width="2"{dash}>'
+                     f"<title>{escape(series_names[j])}</title></polygon>")
+    parts.append(_legend(series_names, 10, size - 8))
+    parts.append("</svg>")
+    chart.svg = mark_safe("".join(parts))  # noqa: S308
+    return chart
+
+
+def heatmap(*, key, title, desc, row_labels, col_labels, cells):
+    """A grid of percentages (None: nothing required). Each cell prints its value, so colour is a bonus."""
+    rows = [[r, *[("–" if v is None else f"{v}%") for v in cells[i]]] for i, r in enumerate(row_labels)]
+    chart = Chart(key, title, desc, headers=["", *col_labels], rows=rows)
+    if not row_labels or not col_labels:
+        return chart
+    cw, ch, left, top = 56, 28, 150, 110
+    width, height = left + cw * len(col_labels) + 10, top + ch * len(row_labels) + 10
+    parts = [_open(key, title, desc, width, height)]
+    for j, col in enumerate(col_labels):
+        x = left + j * cw + cw / 2
+        parts.append(f'<text transform="translate({x:.1f},{top - 6}) rotate(-45)">{escape(str(col))[:22]}</text>')
+    for i, row in enumerate(row_labels):
+        y = top + i * ch
+        parts.append(f'<text x="{left - 6}" y="{y + ch / 2 + 4}" text-anchor="end">{escape(str(row))[:24]}</text>')
+        for j, value in enumerate(cells[i]):
+            x = left + j * cw
+            if value is None:
+                fill, label = "#f3f3f3", "–"
+            else:
+                # Red (low coverage) to green (full coverage).
+                hue = int(120 * value / 100)
+                fill, label = f"hsl({hue},60%,{80 - value // 5}%)", f"{value}%"
+            parts.append(f'<rect x="{x}" y="{y}" width="{cw - 2}" height="{ch - 2}" fill="{fill}">'
+                         f"<title>{escape(str(row))} · {escape(str(col_labels[j]))}: {label}</title></rect>"
+                         f'<text x="{x + cw / 2 - 1}" y="{y + ch / 2 + 4}" text-anchor="middle">{label}</text>')
+    parts.append("</svg>")
+    chart.svg = mark_safe("".join(parts))  # noqa: S308
+    return chart

@@ -1,0 +1,160 @@
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from courses.models import CoursePage
+from guild.people.models import User
+
+from .maturity import DIMENSIONS, LEVELS
+from .models import (
+    ActionItem,
+    BusinessGoal,
+    Committee,
+    Decision,
+    Initiative,
+    KPIDefinition,
+    LearningNeed,
+    Meeting,
+    NeedStatus,
+)
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class NeedForm(forms.ModelForm):
+    class Meta:
+        model = LearningNeed
+        fields = ["title", "why", "description", "goal", "team", "skill", "urgency"]
+        widgets = {"why": forms.Textarea(attrs={"rows": 3}), "description": forms.Textarea(attrs={"rows": 4})}
+        help_texts = {
+            "title": _("A few words, e.g. “Writing SQL for our data warehouse”."),
+            "why": _("What will people do better, and for whom?"),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["goal"].queryset = BusinessGoal.objects.filter(is_active=True)
+
+
+class CommentForm(forms.Form):
+    body = forms.CharField(label=_("Comment"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class VolunteerForm(forms.Form):
+    note = forms.CharField(label=_("What you could bring"), max_length=500, required=False)
+
+
+class TriageForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=NeedStatus.choices)
+    note = forms.CharField(label=_("Note for the people who voted"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
+    course = forms.ModelChoiceField(label=_("Course that answers it"), queryset=CoursePage.objects.none(), required=False)
+    initiative = forms.ModelChoiceField(label=_("Add to initiative"), queryset=Initiative.objects.none(), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["course"].queryset = CoursePage.objects.live().order_by("title")
+        self.fields["initiative"].queryset = Initiative.objects.order_by("title")
+
+
+class MissionForm(forms.Form):
+    statement = forms.CharField(label=_("Mission statement"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
+    talent = forms.CharField(label=_("Pillar 1: talent and culture"), max_length=2000, required=False,
+                             widget=forms.Textarea(attrs={"rows": 3}))
+    performance = forms.CharField(label=_("Pillar 2: business performance today and tomorrow"), max_length=2000,
+                                  required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    productivity = forms.CharField(label=_("Pillar 3: L&D productivity"), max_length=2000, required=False,
+                                   widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class GoalForm(forms.ModelForm):
+    class Meta:
+        model = BusinessGoal
+        fields = ["title", "description", "pillar", "weight", "owner", "is_active"]
+
+
+class InitiativeForm(forms.ModelForm):
+    class Meta:
+        model = Initiative
+        fields = ["title", "description", "pillar", "goal", "owner", "status", "starts_on", "ends_on",
+                  "budget_planned", "budget_spent", "courses", "paths", "needs", "kpis"]
+        widgets = {"starts_on": DATE, "ends_on": DATE, "description": forms.Textarea(attrs={"rows": 3})}
+
+    def clean(self):
+        data = super().clean()
+        if data.get("starts_on") and data.get("ends_on") and data["ends_on"] < data["starts_on"]:
+            self.add_error("ends_on", _("The end date must be on or after the start date."))
+        return data
+
+
+class CommitteeForm(forms.ModelForm):
+    class Meta:
+        model = Committee
+        fields = ["kind", "name", "purpose", "cadence", "chair", "members"]
+
+
+class MeetingForm(forms.ModelForm):
+    class Meta:
+        model = Meeting
+        fields = ["held_on", "agenda", "minutes"]
+        widgets = {"held_on": DATE, "agenda": forms.Textarea(attrs={"rows": 4}), "minutes": forms.Textarea(attrs={"rows": 4})}
+
+
+class DecisionForm(forms.ModelForm):
+    class Meta:
+        model = Decision
+        fields = ["text", "initiative"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 2})}
+
+
+class ActionForm(forms.ModelForm):
+    class Meta:
+        model = ActionItem
+        fields = ["title", "owner", "due_on"]
+        widgets = {"due_on": DATE}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = User.objects.filter(is_active=True)
+
+
+class KPIForm(forms.ModelForm):
+    class Meta:
+        model = KPIDefinition
+        fields = ["slug", "name", "tier", "unit", "description", "target", "higher_is_better"]
+
+
+class KPIImportForm(forms.Form):
+    file = forms.FileField(label=_("CSV file"), help_text=_("Columns: metric,team,date,value. Dates as YYYY-MM-DD."))
+
+    MAX_BYTES = 5 * 1024 * 1024
+
+    def clean_file(self):
+        f = self.cleaned_data["file"]
+        if f.size > min(self.MAX_BYTES, getattr(settings, "GUILD_MAX_UPLOAD_BYTES", self.MAX_BYTES)):
+            raise forms.ValidationError(_("The file is too large: import at most 5 MB at a time."))
+        if not f.name.lower().endswith((".csv", ".txt")):
+            raise forms.ValidationError(_("Upload a .csv file."))
+        try:
+            return f.read().decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise forms.ValidationError(_("The file must be UTF-8 text.")) from None
+
+
+class MaturityForm(forms.Form):
+    notes = forms.CharField(label=_("Notes"), max_length=4000, required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, previous=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [(n, f"{n} · {name}") for n, name in LEVELS.items()]
+        for d in DIMENSIONS:
+            initial = previous.by_dimension[d.key].level if previous and d.key in previous.by_dimension else None
+            self.fields[f"level_{d.key}"] = forms.TypedChoiceField(
+                label=d.name, choices=choices, coerce=int, widget=forms.RadioSelect, initial=initial,
+            )
+            self.fields[f"next_{d.key}"] = forms.CharField(
+                label=_("Next step"), max_length=1000, required=False, widget=forms.Textarea(attrs={"rows": 2}),
+                help_text=_("Leave empty to use the suggested step for this level."),
+            )
+
+    def ratings(self):
+        return {d.key: (self.cleaned_data[f"level_{d.key}"], self.cleaned_data[f"next_{d.key}"]) for d in DIMENSIONS}

@@ -1,0 +1,1 @@
+"""Governance selectors (reads), one module per area."""

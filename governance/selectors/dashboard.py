@@ -1,0 +1,388 @@
+"""The L&D dashboard: every figure comes from rollups and denormalised tables in a fixed number of
+queries, whatever the number of learning events, enrolments or people."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import timedelta
+from decimal import Decimal
+
+from django.db.models import Avg, Count, F, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from courses.models import (
+    CoursePage,
+    CourseRating,
+    Enrolment,
+    EnrolmentSource,
+    EnrolmentStatus,
+    LessonReaction,
+)
+from guild.events.models import Verb
+from guild.people.models import Team
+from guild.skills.models import Skill
+
+from .. import charts
+from ..models import (
+    DailyActivity,
+    DailyActor,
+    Initiative,
+    InitiativeStatus,
+    KPIDefinition,
+    KPITier,
+    KPIValue,
+    Pillar,
+)
+from .skills import coverage
+
+PERIODS = {30: _("Last 30 days"), 90: _("Last 90 days"), 365: _("Last 12 months")}
+DEFAULT_PERIOD = 90
+LEARNING_VERBS = (Verb.REGISTERED, Verb.EXPERIENCED, Verb.COMPLETED, Verb.ATTEMPTED, Verb.PASSED, Verb.FAILED,
+                  Verb.REACTED, Verb.RATED, Verb.COMMENTED, Verb.ASKED, Verb.ANSWERED, Verb.CERTIFIED)
+AUTHOR_VERBS = (Verb.AUTHORED, Verb.PUBLISHED)
+VOLUNTARY_SOURCES = (EnrolmentSource.SELF,)
+ASSIGNED_SOURCES = (EnrolmentSource.ASSIGNED, EnrolmentSource.RULE, EnrolmentSource.COHORT, EnrolmentSource.PATH,
+                    EnrolmentSource.RENEWAL)
+
+
+@dataclass
+class Filters:
+    team: Team | None = None
+    period: int = DEFAULT_PERIOD
+    team_ids: list | None = None  # the team and its sub-teams; None: the whole organisation
+
+    @property
+    def start(self):
+        return timezone.localdate() - timedelta(days=self.period - 1)
+
+    @property
+    def end(self):
+        return timezone.localdate()
+
+
+def parse_filters(params):
+    """Filters from a query string; unknown values fall back to the defaults."""
+    try:
+        period = int(params.get("period", DEFAULT_PERIOD))
+    except (TypeError, ValueError):
+        period = DEFAULT_PERIOD
+    if period not in PERIODS:
+        period = DEFAULT_PERIOD
+    filters = Filters(period=period)
+    slug = params.get("team") or ""
+    if slug:
+        team = Team.objects.filter(slug=slug).first()
+        if team is not None:
+            filters.team = team
+            filters.team_ids = list(team.subtree().values_list("pk", flat=True))
+    return filters
+
+
+def _pct(part, whole):
+    return round(100 * part / whole) if whole else None
+
+
+def _ratio(part, whole, digits=2):
+    return round(part / whole, digits) if whole else None
+
+
+METRIC_LABELS = {
+    "budget_planned": _("Budget planned"), "budget_spent": _("Budget spent"), "budget_used_pct": _("Budget used (%)"),
+    "learning_hours": _("Learning hours"), "cost_per_learning_hour": _("Cost per learning hour"),
+    "active_learners": _("Active learners"), "enrolments": _("Enrolments"),
+    "voluntary_enrolments": _("Voluntary enrolments"), "assigned_enrolments": _("Assigned enrolments"),
+    "rule_enrolments": _("Enrolments made by rules"), "completions": _("Completions"),
+    "completion_rate_pct": _("Completion rate (%)"), "voluntary_completion_rate_pct": _("Completion rate, voluntary (%)"),
+    "assigned_completion_rate_pct": _("Completion rate, assigned (%)"), "days_to_complete": _("Days to complete"),
+    "overdue": _("Overdue enrolments"), "average_rating": _("Average rating (out of 5)"), "ratings": _("Ratings"),
+    "relevant_to_job_pct": _("Relevant to my job (%)"), "reactions_useful": _("“Useful” reactions"),
+    "reactions_learned": _("“I learned something” reactions"), "reactions_outdated": _("“Outdated” reactions"),
+    "reactions_question": _("Questions on lessons"), "live_courses": _("Live courses"),
+    "internally_authored_pct": _("Written by internal experts (%)"), "authors_of_live_courses": _("Authors of live courses"),
+    "active_authors": _("Active authors"), "active_reviewers": _("Active reviewers"),
+    "review_lead_time_days": _("Review lead time (days)"), "review_sla_breaches": _("Review SLA breaches"),
+    "questions": _("Questions"), "comments": _("Comments"), "answers": _("Answers"),
+    "questions_per_learner": _("Questions per active learner"), "comments_per_learner": _("Comments per active learner"),
+    "answer_rate_pct": _("Answer rate (%)"), "lesson_questions_answered": _("Lesson questions answered"),
+}
+SECTIONS = (
+    ("spend", _("Spend")), ("engagement", _("Engagement")), ("relevance", _("Relevance")),
+    ("sme", _("SME contribution")), ("conversation", _("Conversation")),
+)
+
+
+@dataclass
+class Dashboard:
+    filters: Filters
+    spend: dict = field(default_factory=dict)
+    engagement: dict = field(default_factory=dict)
+    relevance: dict = field(default_factory=dict)
+    sme: dict = field(default_factory=dict)
+    conversation: dict = field(default_factory=dict)
+    business: list = field(default_factory=list)
+    kpis: list = field(default_factory=list)
+    charts: dict = field(default_factory=dict)
+    review_available: bool = False
+
+    def sections(self):
+        """[(section title, [(label, value), ...]), ...] for the templates."""
+        out = []
+        for key, title in SECTIONS:
+            data = getattr(self, key)
+            out.append((key, title, [(METRIC_LABELS.get(k, k), v) for k, v in data.items() if not isinstance(v, dict)
+                                     and k != "review"]))
+        return out
+
+    def export_rows(self):
+        """(section, metric, value) rows for CSV/XLSX export."""
+        rows = []
+        for key, _title, tiles in self.sections():
+            for label, value in tiles:
+                rows.append((key, str(label), "" if value is None else value))
+        for series in self.business:
+            for day, value in series["points"]:
+                rows.append(("business", f"{series['name']} ({series['team']})", f"{day.isoformat()}: {value}"))
+        chart = self.charts.get("readiness")
+        if chart is not None:
+            for row in chart.rows:
+                for col, value in zip(chart.headers[1:], row[1:], strict=False):
+                    rows.append(("readiness", f"{row[0]} · {col}", value))
+        return rows
+
+
+def _activity(filters):
+    qs = DailyActivity.objects.filter(day__gte=filters.start, day__lte=filters.end)
+    if filters.team_ids is not None:
+        qs = qs.filter(team_id__in=filters.team_ids)
+    return list(qs.values("day", "verb").annotate(n=Sum("events")).order_by("day"))
+
+
+def _actors(filters):
+    qs = DailyActor.objects.filter(day__gte=filters.start, day__lte=filters.end)
+    if filters.team_ids is not None:
+        qs = qs.filter(team_id__in=filters.team_ids)
+    return qs.aggregate(
+        learners=Count("actor_id", distinct=True, filter=Q(verb__in=LEARNING_VERBS)),
+        authors=Count("actor_id", distinct=True, filter=Q(verb__in=AUTHOR_VERBS)),
+        reviewers=Count("actor_id", distinct=True, filter=Q(verb=Verb.REVIEWED)),
+    )
+
+
+def _enrolments(filters):
+    qs = Enrolment.objects.filter(enrolled_at__date__gte=filters.start)
+    if filters.team_ids is not None:
+        qs = qs.filter(learner__team_id__in=filters.team_ids)
+    today = timezone.localdate()
+    done = Q(status=EnrolmentStatus.COMPLETED, completed_at__isnull=False)
+    return qs.aggregate(
+        total=Count("id"),
+        voluntary=Count("id", filter=Q(source__in=VOLUNTARY_SOURCES)),
+        assigned=Count("id", filter=Q(source__in=ASSIGNED_SOURCES)),
+        by_rule=Count("id", filter=Q(source=EnrolmentSource.RULE)),
+        completed=Count("id", filter=done),
+        completed_voluntary=Count("id", filter=done & Q(source__in=VOLUNTARY_SOURCES)),
+        completed_assigned=Count("id", filter=done & Q(source__in=ASSIGNED_SOURCES)),
+        overdue=Count("id", filter=Q(status=EnrolmentStatus.ACTIVE, due_date__lt=today)),
+        time_to_complete=Avg(F("completed_at") - F("enrolled_at"), filter=done),
+        learning_minutes=Sum("course__estimated_minutes", filter=done),
+    )
+
+
+def _ratings(filters):
+    ratings = CourseRating.objects.filter(created_at__date__gte=filters.start)
+    reactions = LessonReaction.objects.filter(created_at__date__gte=filters.start)
+    if filters.team_ids is not None:
+        ratings = ratings.filter(learner__team_id__in=filters.team_ids)
+        reactions = reactions.filter(learner__team_id__in=filters.team_ids)
+    r = ratings.aggregate(avg=Avg("stars"), count=Count("id"), relevant_yes=Count("id", filter=Q(relevant=True)),
+                          relevant_count=Count("id", filter=Q(relevant__isnull=False)))
+    kinds = dict(reactions.values_list("kind").annotate(n=Count("id")))
+    answered = reactions.filter(kind="question").exclude(answer="").count()
+    return r, kinds, answered
+
+
+def _spend(filters):
+    qs = Initiative.objects.exclude(status=InitiativeStatus.CANCELLED).filter(
+        starts_on__lte=filters.end, ends_on__gte=filters.start
+    )
+    return list(qs.values("pillar").annotate(planned=Sum("budget_planned"), spent=Sum("budget_spent")))
+
+
+def _sme():
+    courses = CoursePage.objects.live()
+    return courses.aggregate(
+        total=Count("id", distinct=True),
+        internal=Count("id", distinct=True, filter=Q(course_authors__isnull=False)),
+        authors=Count("course_authors__user", distinct=True),
+    )
+
+
+def review_metrics():
+    """Review lead time and SLA breaches from the peer-review app, when it offers them."""
+    try:
+        from governance.review import selectors as review_selectors
+    except ImportError:
+        return None
+    fn = getattr(review_selectors, "review_kpis", None)
+    return fn() if fn else None
+
+
+def _business(filters):
+    qs = KPIValue.objects.filter(kpi__tier=KPITier.BUSINESS, date__gte=filters.start - timedelta(days=365))
+    if filters.team_ids is not None:
+        qs = qs.filter(team_id__in=filters.team_ids)
+    series = defaultdict(list)
+    for v in qs.select_related("kpi", "team").order_by("kpi__name", "team__name", "date"):
+        series[(v.kpi, v.team)].append((v.date, float(v.value)))
+    return [{"kpi": kpi, "name": kpi.name, "team": team.name if team else _("Whole organisation"),
+             "team_id": team.pk if team else None, "points": points} for (kpi, team), points in series.items()]
+
+
+def kpi_overview():
+    """Each KPI definition with its latest organisation-wide value against its target. One query."""
+    latest = KPIValue.objects.filter(kpi=OuterRef("pk"), team__isnull=True).order_by("-date")
+    kpis = KPIDefinition.objects.annotate(
+        latest_value=Subquery(latest.values("value")[:1]), latest_date=Subquery(latest.values("date")[:1]),
+        points=Count("values"),
+    )
+    out = []
+    for kpi in kpis:
+        on_track = None
+        if kpi.latest_value is not None and kpi.target is not None:
+            on_track = kpi.latest_value >= kpi.target if kpi.higher_is_better else kpi.latest_value <= kpi.target
+        out.append({"kpi": kpi, "value": kpi.latest_value, "date": kpi.latest_date, "on_track": on_track})
+    return out
+
+
+def _readiness(filters):
+    rows = coverage(by_team=True, team_ids=filters.team_ids)
+    team_ids = sorted({t for t, *_ in rows if t is not None})
+    skill_ids = sorted({s for _, s, *_ in rows})
+    teams = dict(Team.objects.filter(pk__in=team_ids).values_list("pk", "name"))
+    skills = dict(Skill.objects.filter(pk__in=skill_ids).values_list("pk", "name"))
+    cell = {(t, s): _pct(met, required) for t, s, required, met in rows}
+    team_order = sorted(team_ids, key=lambda t: teams.get(t, ""))
+    skill_order = sorted(skill_ids, key=lambda s: skills.get(s, ""))
+    return charts.heatmap(
+        key="readiness", title=str(_("Readiness: skill coverage by team")),
+        desc=str(_("Share of people in each team who hold each skill at the level their role requires.")),
+        row_labels=[teams.get(t, "?") for t in team_order], col_labels=[skills.get(s, "?") for s in skill_order],
+        cells=[[cell.get((t, s)) for s in skill_order] for t in team_order],
+    )
+
+
+def _weekly(activity, filters, verbs):
+    """Per-week totals of `verbs` from the daily rows, oldest week first."""
+    start = filters.start
+    weeks = (filters.end - start).days // 7 + 1
+    totals = [0] * weeks
+    for row in activity:
+        if row["verb"] in verbs:
+            totals[min((row["day"] - start).days // 7, weeks - 1)] += row["n"]
+    labels = [(start + timedelta(days=7 * i)).strftime("%d %b") for i in range(weeks)]
+    return labels, totals
+
+
+def dashboard(filters):
+    d = Dashboard(filters=filters)
+    activity = _activity(filters)
+    verb_totals = defaultdict(int)
+    for row in activity:
+        verb_totals[row["verb"]] += row["n"]
+    actors = _actors(filters)
+    enrol = _enrolments(filters)
+    ratings, kinds, answered_questions = _ratings(filters)
+    spend_rows = _spend(filters)
+    sme = _sme()
+
+    planned = sum((r["planned"] or 0 for r in spend_rows), Decimal(0))
+    spent = sum((r["spent"] or 0 for r in spend_rows), Decimal(0))
+    hours = (enrol["learning_minutes"] or 0) / 60
+    d.spend = {"budget_planned": planned, "budget_spent": spent, "budget_used_pct": _pct(spent, planned),
+               "learning_hours": round(hours, 1), "cost_per_learning_hour": round(spent / Decimal(hours), 2) if hours else None}
+    ttc = enrol["time_to_complete"]
+    d.engagement = {
+        "active_learners": actors["learners"], "enrolments": enrol["total"], "voluntary_enrolments": enrol["voluntary"],
+        "assigned_enrolments": enrol["assigned"], "rule_enrolments": enrol["by_rule"],
+        "completions": enrol["completed"], "completion_rate_pct": _pct(enrol["completed"], enrol["total"]),
+        "voluntary_completion_rate_pct": _pct(enrol["completed_voluntary"], enrol["voluntary"]),
+        "assigned_completion_rate_pct": _pct(enrol["completed_assigned"], enrol["assigned"]),
+        "days_to_complete": round(ttc.total_seconds() / 86400, 1) if ttc else None, "overdue": enrol["overdue"],
+    }
+    d.relevance = {
+        "average_rating": round(ratings["avg"], 1) if ratings["avg"] else None, "ratings": ratings["count"],
+        "relevant_to_job_pct": _pct(ratings["relevant_yes"], ratings["relevant_count"]),
+        **{f"reactions_{k}": kinds.get(k, 0) for k in ("useful", "learned", "outdated", "question")},
+    }
+    review = review_metrics() or {}
+    d.review_available = bool(review)
+    d.sme = {"live_courses": sme["total"], "internally_authored_pct": _pct(sme["internal"], sme["total"]),
+             "authors_of_live_courses": sme["authors"], "active_authors": actors["authors"],
+             "active_reviewers": actors["reviewers"]}
+    if review:
+        d.sme["review_lead_time_days"] = review.get("lead_time_days")
+        d.sme["review_sla_breaches"] = review.get("sla_breaches")
+    asked = verb_totals[Verb.ASKED]
+    d.conversation = {
+        "questions": asked, "comments": verb_totals[Verb.COMMENTED], "answers": verb_totals[Verb.ANSWERED],
+        "questions_per_learner": _ratio(asked, actors["learners"]),
+        "comments_per_learner": _ratio(verb_totals[Verb.COMMENTED], actors["learners"]),
+        "answer_rate_pct": _pct(min(verb_totals[Verb.ANSWERED], asked), asked),
+        "lesson_questions_answered": answered_questions,
+    }
+    d.business = _business(filters)
+    d.kpis = kpi_overview()
+
+    labels, active_events = _weekly(activity, filters, set(LEARNING_VERBS))
+    _, completions = _weekly(activity, filters, {Verb.COMPLETED})
+    d.charts["activity"] = charts.line_chart(
+        key="activity", title=str(_("Learning activity per week")),
+        desc=str(_("Learning events and course completions per week over the period.")),
+        labels=labels, series=[active_events, completions],
+        series_names=[str(_("Learning events")), str(_("Completions"))],
+    )
+    pillar_names = dict(Pillar.choices)
+    d.charts["spend"] = charts.bar_chart(
+        key="spend", title=str(_("Budget planned and spent by pillar")),
+        desc=str(_("Budget of the initiatives running in the period, planned against spent, per mission pillar.")),
+        labels=[str(pillar_names.get(r["pillar"], r["pillar"])) for r in spend_rows],
+        series=[[float(r["planned"] or 0) for r in spend_rows], [float(r["spent"] or 0) for r in spend_rows]],
+        series_names=[str(_("Planned")), str(_("Spent"))],
+    )
+    d.charts["enrolments"] = charts.bar_chart(
+        key="enrolments", title=str(_("Voluntary and assigned enrolments")),
+        desc=str(_("Enrolments in the period by how they were made, and how many were completed.")),
+        labels=[str(_("Voluntary")), str(_("Assigned, rules, cohorts"))],
+        series=[[enrol["voluntary"], enrol["assigned"]], [enrol["completed_voluntary"], enrol["completed_assigned"]]],
+        series_names=[str(_("Enrolments")), str(_("Completed"))],
+    )
+    d.charts["readiness"] = _readiness(filters)
+    return d
+
+
+def business_beside_training(dash):
+    """For each business series, the team's completions in the same months: the two side by side."""
+    activity_by_month = defaultdict(int)
+    if not dash.business:
+        return []
+    since = min(day for series in dash.business for day, _v in series["points"])
+    rows = (DailyActivity.objects.filter(verb=Verb.COMPLETED, day__gte=since)
+            .annotate(month=TruncMonth("day")).values("team_id", "month").annotate(n=Sum("events")))
+    for row in rows:
+        activity_by_month[(row["team_id"], row["month"].strftime("%Y-%m"))] += row["n"]
+    out = []
+    for series in dash.business:
+        months = sorted({day.strftime("%Y-%m") for day, _v in series["points"]})
+        last_value = {day.strftime("%Y-%m"): value for day, value in series["points"]}
+        team_id = series["team_id"]
+        completions = [sum(n for (t, m), n in activity_by_month.items() if m == month and (team_id is None or t == team_id))
+                       for month in months]
+        out.append(charts.line_chart(
+            key=f"business-{series['kpi'].slug}-{team_id or 'all'}",
+            title=f"{series['name']} · {series['team']}",
+            desc=str(_("The business metric by month beside the number of courses the team completed that month.")),
+            labels=months, series=[[last_value[m] for m in months], completions],
+            series_names=[series["name"], str(_("Course completions"))],
+        ))
+    return out

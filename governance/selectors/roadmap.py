@@ -1,0 +1,74 @@
+"""Reads for the roadmap, committees and maturity pages."""
+
+from datetime import date
+
+from django.db.models import Count, Max
+from django.utils import timezone
+
+from ..maturity import DIMENSIONS, LEVELS
+from ..models import ActionItem, ActionStatus, Committee, Initiative, MaturityAssessment, Mission
+
+
+def current_mission():
+    return Mission.objects.first()
+
+
+def roadmap(*, year=None):
+    """Initiatives with what they link to, and the months the timeline spans. Fixed queries."""
+    initiatives = list(
+        Initiative.objects.select_related("goal", "owner")
+        .prefetch_related("courses", "paths", "needs", "kpis")
+        .order_by("pillar", "starts_on", "title")
+    )
+    if initiatives:
+        first = min(i.starts_on for i in initiatives)
+        last = max(i.ends_on for i in initiatives)
+    else:
+        today = timezone.localdate()
+        first, last = today.replace(month=1, day=1), today.replace(month=12, day=31)
+    months = []
+    y, m = first.year, first.month
+    while (y, m) <= (last.year, last.month):
+        months.append(date(y, m, 1))
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    index = {(d.year, d.month): n for n, d in enumerate(months)}
+    for i in initiatives:
+        # CSS grid columns: column 1 holds the title, months start at column 2.
+        i.col_start = index[(i.starts_on.year, i.starts_on.month)] + 2
+        i.col_end = index[(i.ends_on.year, i.ends_on.month)] + 3
+    return initiatives, months
+
+
+def committees():
+    return Committee.objects.select_related("chair").annotate(
+        meeting_count=Count("meetings"), last_meeting=Max("meetings__held_on"),
+    ).prefetch_related("members")
+
+
+def overdue_actions(*, limit=10):
+    return (ActionItem.objects.filter(status=ActionStatus.OPEN, due_on__lt=timezone.localdate())
+            .select_related("owner", "meeting__committee").order_by("due_on")[:limit])
+
+
+def maturity_history():
+    """Assessments newest first, with their ratings, and the radar series for the latest two."""
+    assessments = list(MaturityAssessment.objects.select_related("assessed_by").prefetch_related("ratings")[:10])
+    for a in assessments:
+        a.by_dimension = {r.dimension: r for r in a.ratings.all()}
+    return assessments
+
+
+def comparison(assessments):
+    """Rows per dimension: the latest rating, the previous one, the change, the next step."""
+    latest = assessments[0] if assessments else None
+    previous = assessments[1] if len(assessments) > 1 else None
+    rows = []
+    for d in DIMENSIONS:
+        now = latest.by_dimension.get(d.key) if latest else None
+        before = previous.by_dimension.get(d.key) if previous else None
+        rows.append({
+            "dimension": d, "now": now, "before": before,
+            "level_name": LEVELS.get(now.level) if now else None,
+            "change": (now.level - before.level) if now and before else None,
+        })
+    return rows

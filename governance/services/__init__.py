@@ -1,0 +1,1 @@
+"""Governance services (writes), one module per area; rollups.fold_new_events folds the event log."""

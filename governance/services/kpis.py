@@ -1,0 +1,97 @@
+"""KPI series: the CSV import of business metrics (metric, team, date, value)."""
+
+import csv
+import io
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from django.db import transaction
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from guild.people.models import Team
+
+from ..models import KPIDefinition, KPITier, KPIValue
+from .roadmap import require_ld_admin
+
+COLUMNS = ["metric", "team", "date", "value"]
+MAX_ROWS = 50_000
+
+
+@dataclass
+class ImportResult:
+    imported: int = 0
+    created_kpis: list = field(default_factory=list)
+    errors: list = field(default_factory=list)  # [(line, reason)]
+
+    @property
+    def ok(self):
+        return not self.errors
+
+
+def _parse(text):
+    """Yield (line, metric, team, date, value) or collect errors. Nothing is written here."""
+    result = ImportResult()
+    rows = []
+    reader = csv.reader(io.StringIO(text))
+    header = next(reader, None)
+    if header is None or [h.strip().lower() for h in header] != COLUMNS:
+        result.errors.append((1, _("The first line must be exactly: %(cols)s.") % {"cols": ",".join(COLUMNS)}))
+        return result, rows
+    teams = {t.slug: t for t in Team.objects.all()}
+    teams_by_name = {t.name.lower(): t for t in teams.values()}
+    for line, row in enumerate(reader, start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != 4:
+            result.errors.append((line, _("Expected 4 values, found %(n)s.") % {"n": len(row)}))
+            continue
+        metric, team_ref, day, value = (cell.strip() for cell in row)
+        if not slugify(metric):
+            result.errors.append((line, _("The metric is empty.")))
+            continue
+        team = None
+        if team_ref:
+            team = teams.get(team_ref) or teams_by_name.get(team_ref.lower())
+            if team is None:
+                result.errors.append((line, _("Unknown team “%(team)s”: use a team's slug or name.") % {"team": team_ref}))
+                continue
+        try:
+            parsed_day = date.fromisoformat(day)
+        except ValueError:
+            result.errors.append((line, _("“%(date)s” is not a date; write it as YYYY-MM-DD.") % {"date": day}))
+            continue
+        try:
+            parsed_value = Decimal(value.replace(",", ""))
+            if not parsed_value.is_finite() or abs(parsed_value) >= Decimal("1e12"):
+                raise InvalidOperation
+        except InvalidOperation:
+            result.errors.append((line, _("“%(value)s” is not a number.") % {"value": value}))
+            continue
+        rows.append((line, metric, team, parsed_day, parsed_value))
+        if len(rows) > MAX_ROWS:
+            result.errors.append((line, _("Too many rows: import at most %(n)s at a time.") % {"n": MAX_ROWS}))
+            break
+    if not rows and not result.errors:
+        result.errors.append((2, _("The file has no data rows.")))
+    return result, rows
+
+
+def import_kpi_csv(*, by, text):
+    """Import business KPI values. All or nothing: any bad line rejects the whole file."""
+    require_ld_admin(by)
+    result, rows = _parse(text)
+    if result.errors:
+        return result
+    with transaction.atomic():
+        kpis = {k.slug: k for k in KPIDefinition.objects.all()}
+        for _line, metric, team, day, value in rows:
+            slug = slugify(metric)[:80]
+            kpi = kpis.get(slug)
+            if kpi is None:
+                kpi = kpis[slug] = KPIDefinition.objects.create(slug=slug, name=metric[:150], tier=KPITier.BUSINESS)
+                result.created_kpis.append(kpi)
+            KPIValue.objects.update_or_create(kpi=kpi, team=team, date=day, defaults={"value": value})
+            result.imported += 1
+    return result

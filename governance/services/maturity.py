@@ -1,0 +1,31 @@
+"""Recording a maturity assessment, with the evidence the platform measured at that moment."""
+
+from django.db import transaction
+
+from ..maturity import DIMENSION_BY_KEY, DIMENSIONS
+from ..models import MaturityAssessment, MaturityRating
+from ..selectors.evidence import maturity_evidence
+from .roadmap import require_ld_admin
+
+
+@transaction.atomic
+def record_assessment(*, by, ratings, notes="", assessed_on=None):
+    """`ratings`: {dimension key: (level, next step)} for all seven dimensions."""
+    require_ld_admin(by)
+    missing = [d.key for d in DIMENSIONS if d.key not in ratings]
+    if missing:
+        raise ValueError(f"Every dimension needs a level; missing: {', '.join(missing)}")
+    evidence = maturity_evidence()
+    assessment = MaturityAssessment(assessed_by=by, notes=notes)
+    if assessed_on:
+        assessment.assessed_on = assessed_on
+    assessment.save()
+    MaturityRating.objects.bulk_create(
+        MaturityRating(
+            assessment=assessment, dimension=key, level=int(level),
+            next_step=(next_step or "").strip() or str(DIMENSION_BY_KEY[key].next_step(int(level))),
+            evidence=[[str(label), str(value)] for label, value in evidence.get(key, [])],
+        )
+        for key, (level, next_step) in ratings.items()
+    )
+    return assessment

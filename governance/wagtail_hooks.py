@@ -1,0 +1,26 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+
+from guild.core.navigation import HomePanel, NavItem
+from guild.people.roles import Role
+
+
+@hooks.register("guild_nav_items")
+def governance_nav_items():
+    return [
+        NavItem(_("Learning needs"), "governance:needs", order=40),
+        NavItem(_("L&D dashboard"), "governance:dashboard", roles=(Role.LD_ADMIN,), order=70),
+        NavItem(_("Executive summary"), "governance:summary", roles=(Role.EXECUTIVE,), order=71),
+    ]
+
+
+@hooks.register("guild_home_panels")
+def governance_home_panels(request):
+    from .selectors.needs import priority_list
+    from .selectors.roadmap import overdue_actions
+
+    panels = [HomePanel(template="governance/home/_needs.html", context={"top": priority_list(limit=3)}, order=40)]
+    if request.user.has_role(Role.LD_ADMIN):
+        panels.append(HomePanel(template="governance/home/_overdue_actions.html",
+                                context={"actions": list(overdue_actions(limit=5))}, order=15))
+    return panels
