@@ -1,0 +1,42 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from guild.core.navigation import HomePanel, NavItem
+
+from . import selectors
+from .models import Badge
+
+
+@hooks.register("guild_nav_items")
+def rewards_nav_items():
+    return [
+        NavItem(_("My rewards"), "rewards:mine", order=60),
+        NavItem(_("Leaderboards"), "rewards:leaderboard", order=61),
+        NavItem(_("Kudos"), "rewards:kudos", order=62),
+    ]
+
+
+@hooks.register("guild_home_panels")
+def rewards_home_panels(request):
+    person = request.user
+    return [HomePanel(
+        template="rewards/home/_points.html",
+        context={"balance": selectors.balance_for(person=person), "badges": list(selectors.recent_badges(person=person, limit=3))},
+        order=30,
+    )]
+
+
+class BadgeViewSet(SnippetViewSet):
+    model = Badge
+    icon = "pick"
+    menu_label = _("Badges")
+    add_to_admin_menu = True
+    menu_order = 400
+    list_display = ["name", "criterion", "is_active"]
+    list_filter = ["criterion", "is_active"]
+    search_fields = ["name", "description"]
+
+
+register_snippet(BadgeViewSet)
