@@ -5,6 +5,7 @@ StreamField JSON for courses.blocks.LessonStreamBlock. One module per course kee
 """
 
 from . import (
+    authoring,
     code_review,
     discovery,
     feedback,
@@ -27,6 +28,8 @@ COURSES = [
     privacy.COURSE,
     code_review.COURSE,
     negotiation.COURSE,
+    authoring.WRITING,
+    authoring.REVIEWING,
 ]
 
 __all__ = ["COURSES", "PATHS", "COHORTS", "TEMPLATES"]

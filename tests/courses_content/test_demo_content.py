@@ -83,7 +83,7 @@ def test_slugs_are_unique_and_url_safe():
     for course in COURSES:
         lesson_slugs = [lesson["slug"] for lesson in course["lessons"]]
         assert len(lesson_slugs) == len(set(lesson_slugs)), course["slug"]
-    for slug in slugs + [s for _, lesson in LESSONS for s in [lesson["slug"]]]:
+    for slug in slugs + [lesson["slug"] for _, lesson in LESSONS]:
         assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug), slug
 
 
