@@ -18,7 +18,7 @@ PATHS = [
             "<p>For your first three months as a people manager. Start with 1:1s, because everything else "
             "happens inside them, then learn to give feedback people can act on.</p>"
         ),
-        "courses": ["running-effective-1-1s", "giving-feedback-that-lands", "onboarding-essentials"],
+        "courses": ["running-effective-1-1s", "giving-feedback-that-lands"],
         "skills": ["Running 1:1s", "Giving feedback", "Coaching"],
     },
     {

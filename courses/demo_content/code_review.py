@@ -82,8 +82,8 @@ def test_apply_discount():
                     "What happens with a discount above 100%? The docstring promises zero; is there a test?",
                     "Is a negative percentage possible, and should it raise an error instead of increasing the "
                     "total?",
-                    "Money as floating point: <code>apply_discount(0.3, 10)</code> gives "
-                    "<code>0.27</code> only approximately. Should this use <code>Decimal</code> and a rounding "
+                    "Money as floating point: <code>apply_discount(0.70, 10)</code> returns "
+                    "<code>0.6299999999999999</code>, not 0.63. Should this use <code>Decimal</code> and a rounding "
                     "rule?",
                 ),
             ),
