@@ -33,6 +33,17 @@ class CataloguePage(Page):
     class Meta:
         verbose_name = _("course catalogue")
 
+    def get_context(self, request, *args, **kwargs):
+        from . import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        query, page_obj, statuses, skills = selectors.catalogue(
+            params=request.GET, page_number=request.GET.get("page"), user=request.user
+        )
+        context.update(query=query, page_obj=page_obj, statuses=statuses, skills=skills, levels=CourseLevel.choices,
+                       query_string=query.querystring())
+        return context
+
 
 class CourseLevel(models.TextChoices):
     BEGINNER = "beginner", _("Beginner")
@@ -108,6 +119,13 @@ class CoursePage(Page):
     def author_ids(self):
         return {a.user_id for a in self.course_authors.all()}
 
+    def get_context(self, request, *args, **kwargs):
+        from . import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context["view"] = selectors.course_view(course=self, user=request.user)
+        return context
+
     def permissions_for_user(self, user):
         # Experts edit only the courses they author or co-author (sme.permissions).
         from sme.permissions import AuthorPagePermissionTester
@@ -146,6 +164,25 @@ class LessonPage(Page):
         """The quiz questions of this lesson, in order: [(block_id, value), ...]."""
         return [(b.id, b.value) for b in self.body if b.block_type == "question"]
 
+    def get_context(self, request, *args, **kwargs):
+        from . import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        attempt = request.GET.get("attempt", "")
+        view = selectors.lesson_view(lesson=self, user=request.user, attempt_number=int(attempt) if attempt.isdigit() else None)
+        context.update(view=view, questions=self.questions())
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        from . import services
+
+        response = super().serve(request, *args, **kwargs)
+        if request.user.is_authenticated and response.status_code == 200:
+            view = response.context_data["view"] if hasattr(response, "context_data") else None
+            course = view.course if view else services.course_of(self)
+            services.record_lesson_view(learner=request.user, lesson=self, course=course)
+        return response
+
     def permissions_for_user(self, user):
         # Only the course's authors edit its lessons (sme.permissions).
         from sme.permissions import AuthorPagePermissionTester
@@ -165,6 +202,13 @@ class LearningPathPage(Page):
     class Meta:
         verbose_name = _("learning path")
         verbose_name_plural = _("learning paths")
+
+    def get_context(self, request, *args, **kwargs):
+        from . import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context["rows"] = selectors.path_view(path=self, user=request.user)
+        return context
 
 
 class PathCourse(Orderable):

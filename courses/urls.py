@@ -1,2 +1,24 @@
+from django.urls import path
+
+from . import views
+
 app_name = "courses"
-urlpatterns = []
+urlpatterns = [
+    path("courses/", views.catalogue, name="catalogue"),
+    path("learning/", views.my_learning, name="my_learning"),
+    path("learning/paths/", views.paths, name="paths"),
+    path("learning/paths/<int:path_id>/enrol/", views.enrol_in_path, name="enrol_in_path"),
+    path("learning/courses/<int:course_id>/enrol/", views.enrol, name="enrol"),
+    path("learning/courses/<int:course_id>/leave/", views.unenrol, name="unenrol"),
+    path("learning/courses/<int:course_id>/rating/", views.rate, name="rate"),
+    path("learning/courses/<int:course_id>/discussion/", views.course_discussion, name="course_discussion"),
+    path("learning/discussions/<int:thread_id>/", views.thread, name="thread"),
+    path("learning/lessons/<int:lesson_id>/complete/", views.complete_lesson, name="complete_lesson"),
+    path("learning/lessons/<int:lesson_id>/quiz/", views.submit_quiz, name="submit_quiz"),
+    path("learning/lessons/<int:lesson_id>/reactions/", views.react, name="react"),
+    path("learning/cohorts/<slug:slug>/", views.cohort, name="cohort"),
+    path("learning/certificates/<int:pk>/", views.certificate_detail, name="certificate"),
+    path("learning/certificates/<int:pk>/pdf/", views.certificate_download, name="certificate_pdf"),
+    path("certificates/verify/", views.verify_certificate, name="verify_certificate_form"),
+    path("certificates/verify/<str:code>/", views.verify_certificate, name="verify_certificate"),
+]

@@ -1,0 +1,291 @@
+"""Learner actions (POST) and the learner's own pages. Course, lesson, path and catalogue pages
+are Wagtail pages (see models.get_context); everything here checks `live` itself, because
+these views reach pages by id rather than through Wagtail's serve."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from guild.people.roles import Role
+
+from . import selectors, services
+from .certificates import certificate_pdf
+from .models import (
+    Certificate,
+    Cohort,
+    CoursePage,
+    DiscussionThread,
+    Enrolment,
+    LearningPathPage,
+    LessonPage,
+)
+
+# --- helpers ---------------------------------------------------------------------------------------
+
+
+def _live_course(course_id):
+    return get_object_or_404(CoursePage.objects.live(), pk=course_id)
+
+
+def _live_lesson(lesson_id):
+    lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
+    if not CoursePage.objects.live().filter(path=lesson.path[: -LessonPage.steplen]).exists():
+        raise Http404
+    return lesson
+
+
+def _back(request, fallback):
+    return redirect(fallback)
+
+
+def _run(request, action, success=None):
+    """Run a service call; show its LearningError as a message. Returns the result or None."""
+    try:
+        result = action()
+    except services.LearningError as error:
+        messages.error(request, error.message)
+        return None
+    if success:
+        messages.success(request, success)
+    return result
+
+
+def catalogue(request):
+    """/courses/ is a Wagtail page; this named URL lets navigation and links reverse it."""
+    from wagtail.views import serve
+
+    return serve(request, "courses/")
+
+
+# --- enrolment ---------------------------------------------------------------------------------------
+
+
+@require_POST
+@login_required
+def enrol(request, course_id):
+    course = _live_course(course_id)
+    result = _run(request, lambda: services.enrol(learner=request.user, course=course))
+    if result:
+        enrolment, created = result
+        if created:
+            messages.success(request, _("You are enrolled. Start with the first lesson."))
+    return redirect(course.get_url(request))
+
+
+@require_POST
+@login_required
+def unenrol(request, course_id):
+    course = _live_course(course_id)
+    enrolment = get_object_or_404(Enrolment, learner=request.user, course=course)
+    _run(request, lambda: services.unenrol(enrolment=enrolment), _("You left the course. Your progress is kept."))
+    return redirect(course.get_url(request))
+
+
+@require_POST
+@login_required
+def enrol_in_path(request, path_id):
+    path = get_object_or_404(LearningPathPage.objects.live(), pk=path_id)
+    created = _run(request, lambda: services.enrol_in_path(learner=request.user, path=path))
+    if created is not None:
+        messages.success(request, _("You are enrolled in every course of this path."))
+    return redirect(path.get_url(request))
+
+
+# --- lessons ----------------------------------------------------------------------------------------
+
+
+@require_POST
+@login_required
+def complete_lesson(request, lesson_id):
+    lesson = _live_lesson(lesson_id)
+    result = _run(request, lambda: services.complete_lesson(learner=request.user, lesson=lesson))
+    if result is None:
+        return redirect(lesson.get_url(request))
+    enrolment = Enrolment.objects.get(learner=request.user, course_id=services.course_of(lesson).pk)
+    if enrolment.status == "completed":
+        messages.success(request, _("Course complete: your certificate is ready."))
+        return redirect(services.course_of(lesson).get_url(request))
+    messages.success(request, _("Lesson complete."))
+    view = selectors.lesson_view(lesson=lesson, user=request.user)
+    return redirect(view.next.get_url(request) if view.next else view.course.get_url(request))
+
+
+def _posted_answers(request, lesson):
+    """{block id: [choice index, ...]} from the form: fields are named q-<block id>."""
+    answers = {}
+    for key in request.POST:
+        if key.startswith("q-"):
+            answers[key[2:]] = request.POST.getlist(key)
+    return answers
+
+
+@require_POST
+@login_required
+def submit_quiz(request, lesson_id):
+    lesson = _live_lesson(lesson_id)
+    try:
+        attempt_number = int(request.POST.get("attempt", ""))
+    except ValueError:
+        attempt_number = None
+    result = _run(
+        request,
+        lambda: services.submit_quiz(
+            learner=request.user, lesson=lesson, answers=_posted_answers(request, lesson), attempt_number=attempt_number
+        ),
+    )
+    url = lesson.get_url(request)
+    if result is None:
+        return redirect(url + "#quiz")
+    attempt, _results, created = result
+    if not created:
+        messages.info(request, _("That attempt was already submitted; here is its result."))
+    elif attempt.passed:
+        messages.success(request, _("Quiz passed with %(score)d%%.") % {"score": attempt.score})
+    else:
+        messages.warning(request, _("Not yet: %(score)d%%. Read the feedback below and try again.") % {"score": attempt.score})
+    return redirect(f"{url}?attempt={attempt.attempt_number}#quiz")
+
+
+@require_POST
+@login_required
+def react(request, lesson_id):
+    lesson = _live_lesson(lesson_id)
+    kind = request.POST.get("kind", "")
+    result = _run(request, lambda: services.react(learner=request.user, lesson=lesson, kind=kind, text=request.POST.get("text", "")))
+    if result:
+        messages.success(request, _("Thanks: the authors will see your question.") if kind == "question" else _("Thanks for your feedback."))
+    return redirect(lesson.get_url(request) + "#feedback")
+
+
+# --- rating and discussions --------------------------------------------------------------------------
+
+
+@require_POST
+@login_required
+def rate(request, course_id):
+    course = _live_course(course_id)
+    relevant = {"yes": True, "no": False}.get(request.POST.get("relevant", ""))
+    _run(
+        request,
+        lambda: services.rate_course(
+            learner=request.user, course=course, stars=request.POST.get("stars"), relevant=relevant,
+            comment=request.POST.get("comment", ""),
+        ),
+        _("Thanks for rating this course."),
+    )
+    return redirect(course.get_url(request) + "#rate")
+
+
+@login_required
+def course_discussion(request, course_id):
+    course = _live_course(course_id)
+    if request.method == "POST":
+        result = _run(
+            request,
+            lambda: services.start_thread(author=request.user, course=course, title=request.POST.get("title", ""),
+                                          body=request.POST.get("body", "")),
+        )
+        if result:
+            return redirect("courses:thread", thread_id=result[0].pk)
+    threads = DiscussionThread.objects.filter(course=course).select_related("author").order_by("-last_post_at")
+    from django.core.paginator import Paginator
+
+    page_obj = Paginator(threads, 20).get_page(request.GET.get("page"))
+    return render(request, "courses/discussion_list.html", {"course": course, "page_obj": page_obj,
+                                                             "form_values": request.POST})
+
+
+@login_required
+def thread(request, thread_id):
+    thread = get_object_or_404(DiscussionThread.objects.select_related("course", "cohort", "author"), pk=thread_id)
+    if thread.course_id and not thread.course.live:
+        raise Http404
+    if not services.can_take_part(user=request.user, thread=thread):
+        raise PermissionDenied
+    if request.method == "POST":
+        parent = None
+        if request.POST.get("parent"):
+            parent = thread.posts.filter(pk=request.POST["parent"]).first() if request.POST["parent"].isdigit() else None
+            if parent is None:
+                messages.error(request, _("You can only reply to a message in this discussion."))
+                return redirect("courses:thread", thread_id=thread.pk)
+        post = _run(request, lambda: services.post_reply(author=request.user, thread=thread, body=request.POST.get("body", ""),
+                                                         parent=parent))
+        if post:
+            return redirect(reverse("courses:thread", kwargs={"thread_id": thread.pk}) + f"#post-{post.pk}")
+    posts = list(thread.posts.select_related("author").order_by("created_at"))
+    return render(request, "courses/thread.html", {"thread": thread, "posts": posts, "form_values": request.POST})
+
+
+# --- my learning, paths, cohorts, certificates --------------------------------------------------------
+
+
+@login_required
+def my_learning(request):
+    return render(request, "courses/my_learning.html", {"data": selectors.my_learning(user=request.user)})
+
+
+@login_required
+def paths(request):
+    return render(request, "courses/paths.html", {"paths": selectors.paths_list()})
+
+
+@login_required
+def cohort(request, slug):
+    cohort = get_object_or_404(Cohort.objects.select_related("course", "path", "facilitator"), slug=slug)
+    is_member = cohort.memberships.filter(learner=request.user).exists()
+    if not (is_member or cohort.facilitator_id == request.user.pk or request.user.has_role(Role.LD_ADMIN)):
+        raise PermissionDenied
+    if (cohort.course_id and not cohort.course.live) or (cohort.path_id and not cohort.path.live):
+        raise Http404
+    if request.method == "POST":
+        result = _run(request, lambda: services.start_thread(author=request.user, cohort=cohort,
+                                                              title=request.POST.get("title", ""), body=request.POST.get("body", "")))
+        if result:
+            return redirect("courses:thread", thread_id=result[0].pk)
+    members = list(cohort.memberships.select_related("learner").order_by("learner__first_name", "learner__email"))
+    progress = {}
+    if cohort.course_id:
+        progress = dict(Enrolment.objects.filter(course_id=cohort.course_id, learner__in=[m.learner_id for m in members])
+                        .values_list("learner_id", "progress"))
+    threads = DiscussionThread.objects.filter(cohort=cohort).select_related("author").order_by("-last_post_at")[:20]
+    return render(request, "courses/cohort.html", {
+        "cohort": cohort, "members": [(m.learner, progress.get(m.learner_id)) for m in members], "threads": threads,
+        "form_values": request.POST,
+    })
+
+
+def _own_certificate(request, pk):
+    certificate = get_object_or_404(Certificate.objects.select_related("course", "learner"), pk=pk)
+    if certificate.learner_id != request.user.pk and not request.user.has_role(Role.LD_ADMIN):
+        raise Http404  # someone else's certificate: public details live at the verification URL
+    return certificate
+
+
+@login_required
+def certificate_detail(request, pk):
+    certificate = _own_certificate(request, pk)
+    verify_url = request.build_absolute_uri(reverse("courses:verify_certificate", kwargs={"code": certificate.code}))
+    return render(request, "courses/certificate.html", {"certificate": certificate, "verify_url": verify_url})
+
+
+@login_required
+def certificate_download(request, pk):
+    certificate = _own_certificate(request, pk)
+    verify_url = request.build_absolute_uri(reverse("courses:verify_certificate", kwargs={"code": certificate.code}))
+    response = HttpResponse(certificate_pdf(certificate, verify_url), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="certificate-{certificate.code}.pdf"'
+    return response
+
+
+def verify_certificate(request, code=None):
+    """Public: anyone holding a code can check a certificate; shows only name, course and dates."""
+    code = (code or request.GET.get("code", "")).strip().upper()[:32]
+    certificate = Certificate.objects.select_related("course", "learner").filter(code=code).first() if code else None
+    return render(request, "courses/verify.html", {"code": code, "certificate": certificate},
+                  status=404 if code and certificate is None else 200)

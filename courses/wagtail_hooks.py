@@ -1,0 +1,35 @@
+"""Navigation, the learner's home panel, and sign-in for the course pages."""
+
+from django.contrib.auth.views import redirect_to_login
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+
+from guild.core.navigation import HomePanel, NavItem
+
+from .models import CataloguePage, CoursePage, LearningPathPage, LessonPage
+
+LEARNER_PAGES = (CataloguePage, CoursePage, LessonPage, LearningPathPage)
+
+
+@hooks.register("guild_nav_items")
+def nav_items():
+    return [
+        NavItem(_("Courses"), "courses:catalogue", order=10),
+        NavItem(_("My learning"), "courses:my_learning", order=11),
+    ]
+
+
+@hooks.register("guild_home_panels")
+def home_panels(request):
+    from . import selectors
+
+    data = selectors.my_learning(user=request.user, limit=3)
+    return [HomePanel(template="courses/home/_my_learning.html", context={"data": data}, order=10)]
+
+
+@hooks.register("before_serve_page")
+def require_sign_in(page, request, serve_args, serve_kwargs):
+    # Course content is for the organisation's people: signed-in only (certificates verify publicly elsewhere).
+    if isinstance(page, LEARNER_PAGES) and not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    return None
