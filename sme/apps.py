@@ -1,7 +1,30 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
+
+
+def _after_migrate(sender, **kwargs):
+    from .setup import ensure_all
+
+    ensure_all()
+
+
+def _catalogue_created(sender, instance, created, raw=False, **kwargs):
+    if created and not raw:
+        from .setup import ensure_authoring_permissions
+
+        ensure_authoring_permissions(instance)
 
 
 class SmeConfig(AppConfig):
     name = "sme"
     verbose_name = _("Experts")
+
+    def ready(self):
+        from courses.models import CataloguePage
+
+        from . import receivers  # noqa: F401
+
+        # Every app: the permissions it grants need content types made by later apps.
+        post_migrate.connect(_after_migrate, dispatch_uid="sme.setup")
+        post_save.connect(_catalogue_created, sender=CataloguePage, dispatch_uid="sme.catalogue_created")

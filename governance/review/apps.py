@@ -1,5 +1,19 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
+
+
+def _after_migrate(sender, **kwargs):
+    from .setup import ensure_all
+
+    ensure_all()
+
+
+def _catalogue_created(sender, instance, created, raw=False, **kwargs):
+    if created and not raw:
+        from .setup import ensure_review_workflow
+
+        ensure_review_workflow(instance)
 
 
 class ReviewConfig(AppConfig):
@@ -8,3 +22,11 @@ class ReviewConfig(AppConfig):
     name = "governance.review"
     label = "review"
     verbose_name = _("Peer review")
+
+    def ready(self):
+        from courses.models import CataloguePage
+
+        from . import receivers  # noqa: F401
+
+        post_migrate.connect(_after_migrate, sender=self, dispatch_uid="review.setup")
+        post_save.connect(_catalogue_created, sender=CataloguePage, dispatch_uid="review.catalogue_created")

@@ -1,1 +1,191 @@
-"""Peer-review models."""
+"""Peer review as a step of a Wagtail workflow.
+
+`PeerReviewTask` is a Wagtail `Task`: Wagtail keeps the workflow, its task states, the
+history, the locking and the admin screens. This app only adds who reviews each task state
+(`ReviewAssignment`: one row per reviewer, with a due date and a decision) and the rule that
+a task state is approved once N distinct assigned reviewers approved it."""
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Task, TaskState
+
+from . import conf
+
+
+class ReviewDecision(models.TextChoices):
+    PENDING = "pending", _("Waiting for review")
+    APPROVED = "approved", _("Approved")
+    CHANGES_REQUESTED = "changes", _("Changes requested")
+    # The round ended before this reviewer decided (someone requested changes, or enough approved).
+    CLOSED = "closed", _("Closed without decision")
+    REASSIGNED = "reassigned", _("Reassigned")
+
+
+class ReviewActionForm(forms.Form):
+    """The form of the approve / request-changes modal in the Wagtail editor.
+
+    The checklist boxes are rendered by our modal template from the course's template;
+    the service checks them against the real checklist again."""
+
+    comment = forms.CharField(label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 4}), max_length=5000)
+    checklist = forms.MultipleChoiceField(label=_("Checklist"), required=False, choices=[(str(i), str(i)) for i in range(50)])
+    checklist_size = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=0, max_value=50)
+
+
+class ApproveForm(ReviewActionForm):
+    def clean(self):
+        data = super().clean()
+        size = data.get("checklist_size") or 0
+        if len(set(data.get("checklist") or [])) < size:
+            raise forms.ValidationError(_("Tick every item of the review checklist before approving."))
+        return data
+
+
+class RequestChangesForm(ReviewActionForm):
+    comment = forms.CharField(
+        label=_("What should the author change?"), widget=forms.Textarea(attrs={"rows": 5}), max_length=5000
+    )
+
+
+class PeerReviewTask(Task):
+    """Approved when `approvals_required` distinct reviewers, none of them an author, approve."""
+
+    approvals_required = models.PositiveSmallIntegerField(
+        _("approvals needed"), default=2, validators=[MinValueValidator(1), MaxValueValidator(10)],
+        help_text=_("How many different reviewers must approve before the course moves on."),
+    )
+    review_days = models.PositiveSmallIntegerField(
+        _("days to review"), default=5, validators=[MinValueValidator(1), MaxValueValidator(90)],
+        help_text=_("Each reviewer's due date is this many days after they are assigned."),
+    )
+
+    admin_form_fields = Task.admin_form_fields + ["approvals_required", "review_days"]
+
+    class Meta:
+        verbose_name = _("peer review task")
+        verbose_name_plural = _("peer review tasks")
+
+    @classmethod
+    def get_description(cls):
+        return _("Experts who share a skill with the course review it; it moves on after N distinct approvals.")
+
+    def start(self, workflow_state, user=None):
+        from .services import assign_reviewers
+
+        task_state = super().start(workflow_state, user=user)
+        assign_reviewers(task_state=task_state)
+        return task_state
+
+    def _open_assignment(self, obj, user):
+        """The user's pending assignment on the object's current task state (cached per request on the user)."""
+        if not user.is_authenticated:
+            return None
+        cache = user.__dict__.setdefault("_peer_review_assignments", {})
+        key = (self.pk, obj.pk)
+        if key not in cache:
+            cache[key] = (
+                ReviewAssignment.objects.filter(
+                    task_state__task=self,
+                    task_state__status=TaskState.STATUS_IN_PROGRESS,
+                    task_state__workflow_state__object_id=str(obj.pk),
+                    reviewer=user,
+                    decision=ReviewDecision.PENDING,
+                )
+                .select_related("task_state")
+                .first()
+            )
+        return cache[key]
+
+    def user_can_access_editor(self, obj, user):
+        return self._open_assignment(obj, user) is not None
+
+    def locked_for_user(self, obj, user):
+        # Authors wait while the course is in review; assigned reviewers may leave comments.
+        return not (user.is_superuser or self._open_assignment(obj, user) is not None)
+
+    def get_actions(self, obj, user):
+        if self._open_assignment(obj, user) is None:
+            return []
+        return [
+            ("reject", _("Request changes"), True),
+            ("approve", _("Approve"), True),
+        ]
+
+    def get_form_for_action(self, action):
+        return ApproveForm if action == "approve" else RequestChangesForm
+
+    def get_template_for_action(self, action):
+        return "review/admin/workflow_action_modal.html"
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        from .services import ReviewError, approve, request_changes
+
+        try:
+            if action_name == "approve":
+                approve(
+                    task_state=task_state, reviewer=user,
+                    checklist=[int(i) for i in kwargs.get("checklist") or []], comment=kwargs.get("comment", ""),
+                )
+            elif action_name == "reject":
+                request_changes(task_state=task_state, reviewer=user, comment=kwargs.get("comment", ""))
+        except ReviewError as exc:
+            raise PermissionDenied(str(exc)) from exc
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        return TaskState.objects.filter(
+            task=self, status=TaskState.STATUS_IN_PROGRESS,
+            review_assignments__reviewer=user, review_assignments__decision=ReviewDecision.PENDING,
+        )
+
+    def sla_days(self):
+        return self.review_days or conf.review_days()
+
+
+class ReviewAssignment(models.Model):
+    """One reviewer asked to review one task state (one round) of a course, by a due date."""
+
+    task_state = models.ForeignKey(TaskState, on_delete=models.CASCADE, related_name="review_assignments")
+    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="review_assignments")
+    # The course page id, denormalised so that queues and loads never join through the workflow.
+    course = models.ForeignKey("courses.CoursePage", on_delete=models.CASCADE, related_name="review_assignments")
+    assigned_at = models.DateTimeField(_("assigned"), default=timezone.now)
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    due_at = models.DateTimeField(_("due"))
+    completed_at = models.DateTimeField(_("completed"), null=True, blank=True)
+    decision = models.CharField(_("decision"), max_length=20, choices=ReviewDecision.choices, default=ReviewDecision.PENDING)
+    comment = models.TextField(_("comment"), blank=True, max_length=5000)
+    checklist = models.JSONField(_("checklist ticked"), default=list, blank=True)
+    # For the automation's reminders: when the last reminder went out (claim-then-send).
+    reminded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("review assignment")
+        verbose_name_plural = _("review assignments")
+        ordering = ["assigned_at", "id"]
+        constraints = [
+            # A reviewer is counted once per round, whatever they click and however fast.
+            models.UniqueConstraint(fields=["task_state", "reviewer"], name="one_assignment_per_reviewer_and_round"),
+            models.CheckConstraint(
+                condition=models.Q(decision="pending", completed_at__isnull=True)
+                | (~models.Q(decision="pending") & models.Q(completed_at__isnull=False)),
+                name="decided_assignments_are_completed",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["reviewer", "decision", "due_at"], name="assignment_reviewer_open"),
+            models.Index(fields=["decision", "due_at"], name="assignment_due"),
+        ]
+
+    def __str__(self):
+        return f"{self.reviewer} → {self.course_id} ({self.decision})"
+
+    @property
+    def is_overdue(self):
+        return self.decision == ReviewDecision.PENDING and self.due_at < timezone.now()

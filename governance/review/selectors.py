@@ -1,0 +1,115 @@
+"""Reads of the peer review: who may review, the checklist, queues and due dates."""
+
+from datetime import timedelta
+
+from django.db.models import Q
+from django.utils import timezone
+from wagtail.models import TaskState, WorkflowState
+
+from . import conf
+from .models import ReviewAssignment, ReviewDecision
+
+
+def course_of(task_state):
+    """The CoursePage under review in `task_state`, or None when the page is not a course."""
+    from courses.models import CoursePage
+
+    ws = task_state.workflow_state
+    return CoursePage.objects.filter(pk=ws.object_id).first()
+
+
+def course_people_excluded_from_review(*, course, workflow_state=None) -> set[int]:
+    """Ids of the people who may never review `course`: its authors and co-authors, its owner,
+    and whoever submitted it."""
+    ids = set(course.course_authors.values_list("user_id", flat=True))
+    if course.owner_id:
+        ids.add(course.owner_id)
+    if workflow_state is not None and workflow_state.requested_by_id:
+        ids.add(workflow_state.requested_by_id)
+    return ids
+
+
+def checklist_for(course) -> list[str]:
+    """The review checklist: the one of the template the course was started from, or the default."""
+    from sme.models import CourseOrigin
+
+    origin = CourseOrigin.objects.filter(course=course).select_related("template").first()
+    if origin and origin.template:
+        items = list(origin.template.checklist_items.values_list("text", flat=True))
+        if items:
+            return items
+    return conf.default_checklist()
+
+
+def review_queue(*, reviewer):
+    """The reviews waiting for `reviewer`, soonest due first. A fixed number of queries."""
+    return (
+        ReviewAssignment.objects.filter(reviewer=reviewer, decision=ReviewDecision.PENDING)
+        .select_related("course", "task_state")
+        .order_by("due_at", "id")
+    )
+
+
+def recent_reviews_by(*, reviewer, limit=10):
+    return (
+        ReviewAssignment.objects.filter(reviewer=reviewer)
+        .exclude(decision=ReviewDecision.PENDING)
+        .select_related("course")
+        .order_by("-completed_at")[:limit]
+    )
+
+
+def assignments_due_for_reminder(*, now=None, within=timedelta(days=1), after_id=0, limit=500):
+    """Pending assignments due within `within` (or overdue) that were not reminded in the last
+    20 hours, in id order from `after_id` (keyset pagination for the automation's sweep)."""
+    now = now or timezone.now()
+    return (
+        ReviewAssignment.objects.filter(decision=ReviewDecision.PENDING, due_at__lte=now + within, pk__gt=after_id)
+        .filter(Q(reminded_at__isnull=True) | Q(reminded_at__lt=now - timedelta(hours=20)))
+        .select_related("reviewer", "course")
+        .order_by("pk")[:limit]
+    )
+
+
+def overdue_assignments(*, now=None, after_id=0, limit=500):
+    """Pending assignments past their due date (for escalation), in id order from `after_id`."""
+    now = now or timezone.now()
+    return (
+        ReviewAssignment.objects.filter(decision=ReviewDecision.PENDING, due_at__lt=now, pk__gt=after_id)
+        .select_related("reviewer", "course")
+        .order_by("pk")[:limit]
+    )
+
+
+def current_round(course):
+    """The in-progress peer-review TaskState of `course`, or None."""
+    from .models import PeerReviewTask
+
+    return (
+        TaskState.objects.filter(
+            workflow_state__object_id=str(course.pk),
+            workflow_state__status=WorkflowState.STATUS_IN_PROGRESS,
+            status=TaskState.STATUS_IN_PROGRESS,
+            task__in=PeerReviewTask.objects.all(),
+        )
+        .order_by("-started_at")
+        .first()
+    )
+
+
+def review_history(course):
+    """Every assignment of every round of `course`, newest round first: the whole history across resubmissions."""
+    return (
+        ReviewAssignment.objects.filter(course=course)
+        .select_related("reviewer", "task_state")
+        .order_by("-task_state__started_at", "assigned_at", "id")
+    )
+
+
+def courses_reviewed_by(*, user):
+    from courses.models import CoursePage
+
+    return CoursePage.objects.filter(
+        review_assignments__reviewer=user,
+        review_assignments__decision__in=[ReviewDecision.APPROVED, ReviewDecision.CHANGES_REQUESTED],
+    ).distinct()

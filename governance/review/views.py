@@ -1,0 +1,118 @@
+"""The review queue and the review page. Decisions go through governance.review.services,
+exactly as the Wagtail editor's workflow menu does."""
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from guild.core.permissions import role_required
+from guild.people.models import User
+from guild.people.roles import Role
+
+from . import selectors, services
+from .models import ReviewAssignment, ReviewDecision
+
+REVIEW_ROLES = (Role.EXPERT, Role.REVIEWER, Role.LD_ADMIN)
+
+
+@role_required(*REVIEW_ROLES)
+def queue(request):
+    context = {
+        "assignments": list(selectors.review_queue(reviewer=request.user)[:100]),
+        "recent": list(selectors.recent_reviews_by(reviewer=request.user)),
+    }
+    if request.user.has_role(Role.LD_ADMIN):
+        context["all_pending"] = list(
+            ReviewAssignment.objects.filter(decision=ReviewDecision.PENDING)
+            .select_related("reviewer", "course").order_by("due_at", "id")[:100]
+        )
+    return render(request, "review/queue.html", context)
+
+
+def _lessons_as_reviewed(course):
+    from courses.models import LessonPage
+
+    return [lesson.get_latest_revision_as_object() for lesson in LessonPage.objects.child_of(course).order_by("path")]
+
+
+@role_required(*REVIEW_ROLES)
+def review(request, assignment_id):
+    assignment = get_object_or_404(ReviewAssignment.objects.select_related("course", "task_state", "reviewer"), pk=assignment_id)
+    is_mine = assignment.reviewer_id == request.user.pk
+    if not is_mine and not request.user.has_role(Role.LD_ADMIN):
+        raise Http404
+    course = assignment.course
+    checklist = selectors.checklist_for(course)
+    errors = []
+    if request.method == "POST":
+        if not is_mine:
+            raise Http404
+        try:
+            if request.POST.get("decision") == "approve":
+                result = services.approve(
+                    task_state=assignment.task_state, reviewer=request.user,
+                    checklist=request.POST.getlist("checklist"), comment=request.POST.get("comment", "")[:5000],
+                )
+                messages.success(request, _("Thank you: approval recorded (%(n)d of %(total)d).")
+                                 % {"n": result.approvals, "total": result.approvals_required})
+            elif request.POST.get("decision") == "changes":
+                services.request_changes(
+                    task_state=assignment.task_state, reviewer=request.user, comment=request.POST.get("comment", "")[:5000]
+                )
+                messages.success(request, _("Thank you: the course went back to its authors with your comments."))
+            else:
+                raise services.ReviewError(_("Choose approve or request changes."))
+        except services.ReviewError as exc:
+            errors.append(str(exc))
+        else:
+            return redirect("sme:review:queue")
+    candidates = []
+    if request.user.has_role(Role.LD_ADMIN) and assignment.decision == ReviewDecision.PENDING:
+        excluded = selectors.course_people_excluded_from_review(course=course, workflow_state=assignment.task_state.workflow_state)
+        candidates = (
+            User.objects.filter(is_active=True, groups__name__in=[Role.EXPERT, Role.REVIEWER])
+            .exclude(pk__in=excluded).distinct().order_by("first_name", "last_name")[:200]
+        )
+    return render(request, "review/review.html", {
+        "assignment": assignment, "course": course.get_latest_revision_as_object(), "lessons": _lessons_as_reviewed(course),
+        "checklist": checklist, "can_decide": is_mine and assignment.decision == ReviewDecision.PENDING,
+        "errors": errors, "posted": request.POST, "candidates": candidates,
+        "history": selectors.review_history(course)[:100],
+    })
+
+
+@require_POST
+@role_required(Role.LD_ADMIN)
+def reassign(request, assignment_id):
+    assignment = get_object_or_404(ReviewAssignment, pk=assignment_id)
+    new_reviewer = User.objects.filter(pk=request.POST.get("reviewer") or 0, is_active=True).first()
+    if new_reviewer is None:
+        messages.error(request, _("Choose who should review instead."))
+        return redirect("sme:review:review", assignment_id=assignment.pk)
+    try:
+        new = services.reassign(assignment=assignment, new_reviewer=new_reviewer, by=request.user)
+    except services.ReviewError as exc:
+        messages.error(request, str(exc))
+        return redirect("sme:review:review", assignment_id=assignment.pk)
+    messages.success(request, _("%(name)s now reviews this course.") % {"name": new_reviewer.display_name})
+    return redirect("sme:review:review", assignment_id=new.pk)
+
+
+@role_required(*REVIEW_ROLES)
+def course_reviews(request, course_id):
+    """The whole review history of a course, for its authors, its reviewers and L&D."""
+    from courses.models import CoursePage
+    from sme.permissions import course_author_ids
+
+    course = get_object_or_404(CoursePage, pk=course_id)
+    history = list(selectors.review_history(course)[:200])
+    allowed = (
+        request.user.has_role(Role.LD_ADMIN)
+        or request.user.pk in course_author_ids(course)
+        or any(a.reviewer_id == request.user.pk for a in history)
+    )
+    if not allowed:
+        raise Http404
+    return render(request, "review/course.html", {"course": course, "history": history})

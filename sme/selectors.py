@@ -1,0 +1,163 @@
+"""Reads for the expert directory, profiles and the author's workspace. Each runs a fixed
+number of queries whatever the number of experts, courses and reviews."""
+
+from dataclasses import dataclass, field
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Prefetch, Q
+from wagtail.models import Page, WorkflowState
+
+from guild.people.models import User
+from guild.people.roles import Role
+from guild.skills.models import PersonSkill
+
+from .models import Nomination, NominationStatus
+
+WORKSPACE_LIMIT = 50
+
+
+def expert_skills_prefetch():
+    return Prefetch(
+        "skills",
+        queryset=PersonSkill.objects.filter(source=PersonSkill.Source.EXPERT).select_related("skill").order_by("-level", "skill__name"),
+        to_attr="expert_skills",
+    )
+
+
+def search_experts(*, query="", skill_slug=""):
+    """Experts (people with the Expert role or a confirmed expert skill), by name and skill."""
+    experts = (
+        User.objects.filter(is_active=True)
+        .filter(Q(groups__name=Role.EXPERT) | Q(skills__source=PersonSkill.Source.EXPERT))
+        .select_related("expert_profile", "team")
+        .prefetch_related(expert_skills_prefetch())
+        .distinct()
+        .order_by("first_name", "last_name", "id")
+    )
+    for word in (query or "").split()[:5]:
+        experts = experts.filter(
+            Q(first_name__icontains=word) | Q(last_name__icontains=word) | Q(job_title__icontains=word)
+            | Q(skills__skill__name__icontains=word, skills__source=PersonSkill.Source.EXPERT)
+        )
+    if skill_slug:
+        experts = experts.filter(skills__skill__slug=skill_slug, skills__source=PersonSkill.Source.EXPERT)
+    return experts
+
+
+def expert_detail(*, user_id):
+    return (
+        User.objects.filter(pk=user_id, is_active=True)
+        .select_related("expert_profile", "team")
+        .prefetch_related(expert_skills_prefetch())
+        .first()
+    )
+
+
+def courses_written_by(*, user):
+    from courses.models import CoursePage
+
+    return CoursePage.objects.live().filter(course_authors__user=user).distinct().order_by("title")
+
+
+def nominations_for(*, user):
+    """What the nominations page shows `user`: theirs to answer, theirs made, and (L&D) to confirm."""
+    base = Nomination.objects.select_related("nominee", "nominated_by", "skill")
+    return {
+        "to_answer": list(base.filter(nominee=user, status=NominationStatus.AWAITING_NOMINEE)[:50]),
+        "received": list(base.filter(nominee=user).exclude(status=NominationStatus.AWAITING_NOMINEE)[:50]),
+        "made": list(base.filter(nominated_by=user).exclude(nominee=user)[:50]),
+        "to_confirm": list(base.filter(status=NominationStatus.AWAITING_CONFIRMATION)[:100])
+        if user.has_role(Role.LD_ADMIN) else [],
+    }
+
+
+@dataclass
+class CourseInReview:
+    course: object
+    workflow_state: object
+    step: str
+    since: object
+    reviewers: list = field(default_factory=list)
+    needs_changes: bool = False
+
+
+@dataclass
+class Workspace:
+    drafts: list
+    in_review: list
+    published: list
+    questions: list
+    reactions: list
+    reviews: list
+
+
+def workspace_for(*, user) -> Workspace:
+    """The author's workspace: drafts, courses in review (which step, which reviewers, since when),
+    published courses with their stats, learners' questions and reactions, reviews to do."""
+    from courses.models import CoursePage, LessonReaction, ReactionKind
+    from governance.review.models import ReviewAssignment
+    from governance.review.selectors import review_queue
+
+    courses = list(
+        CoursePage.objects.filter(Q(course_authors__user=user) | Q(owner=user))
+        .select_related("stats")
+        .distinct()
+        .order_by("-latest_revision_created_at", "-id")[: WORKSPACE_LIMIT * 3]
+    )
+    states = {}
+    if courses:
+        page_type = ContentType.objects.get_for_model(Page)
+        for ws in WorkflowState.objects.filter(
+            base_content_type=page_type,
+            object_id__in=[str(c.pk) for c in courses],
+            status__in=[WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_NEEDS_CHANGES],
+        ).select_related("current_task_state__task"):
+            states[int(ws.object_id)] = ws
+    round_ids = [ws.current_task_state_id for ws in states.values() if ws.current_task_state_id]
+    reviewers = {}
+    for assignment in ReviewAssignment.objects.filter(task_state_id__in=round_ids).select_related("reviewer"):
+        reviewers.setdefault(assignment.task_state_id, []).append(assignment)
+
+    drafts, in_review, published = [], [], []
+    for course in courses:
+        ws = states.get(course.pk)
+        if ws is not None:
+            ts = ws.current_task_state
+            in_review.append(
+                CourseInReview(
+                    course=course, workflow_state=ws,
+                    step=ts.task.name if ts else "",
+                    since=ts.started_at if ts else ws.created_at,
+                    reviewers=reviewers.get(ws.current_task_state_id, []),
+                    needs_changes=ws.status == WorkflowState.STATUS_NEEDS_CHANGES,
+                )
+            )
+        elif course.live:
+            published.append(course)
+        else:
+            drafts.append(course)
+    published_ids = [c.pk for c in published]
+    feedback = LessonReaction.objects.filter(course_id__in=published_ids).select_related("learner", "lesson", "course")
+    questions = list(
+        feedback.filter(kind=ReactionKind.QUESTION).order_by(F_answered_first(), "-created_at")[:WORKSPACE_LIMIT]
+    )
+    reactions = list(feedback.exclude(kind=ReactionKind.QUESTION).order_by("-created_at")[:20])
+    return Workspace(
+        drafts=drafts[:WORKSPACE_LIMIT], in_review=in_review[:WORKSPACE_LIMIT], published=published[:WORKSPACE_LIMIT],
+        questions=questions, reactions=reactions, reviews=list(review_queue(reviewer=user)[:WORKSPACE_LIMIT]),
+    )
+
+
+def F_answered_first():  # noqa: N802 - reads like the ordering it builds
+    """Unanswered questions first."""
+    from django.db.models import F
+
+    return F("answered_at").asc(nulls_first=True)
+
+
+def community_threads():
+    from courses.models import DiscussionThread
+
+    from .services import COMMUNITY_SPACE
+
+    return DiscussionThread.objects.filter(space=COMMUNITY_SPACE).select_related("author").order_by("-last_post_at")

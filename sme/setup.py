@@ -1,0 +1,42 @@
+"""Wagtail permissions for authoring, granted on the catalogue page whenever it exists
+(after migrate or flush, and when the catalogue is created), so a fresh database and a
+flushed test database reach the same state."""
+
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+
+from guild.people.roles import Role
+
+# Experts may add courses (and, through sme.permissions, edit only their own).
+EXPERT_PAGE_PERMISSIONS = ["add_page"]
+LD_ADMIN_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page", "bulk_delete_page"]
+
+
+def ensure_authoring_permissions(catalogue) -> None:
+    from wagtail.models import GroupPagePermission
+
+    for role, codenames in ((Role.EXPERT, EXPERT_PAGE_PERMISSIONS), (Role.LD_ADMIN, LD_ADMIN_PAGE_PERMISSIONS)):
+        group = Group.objects.filter(name=role).first()
+        if group is None:
+            continue
+        for permission in Permission.objects.filter(content_type__app_label="wagtailcore", codename__in=codenames):
+            GroupPagePermission.objects.get_or_create(group=group, page=catalogue, permission=permission)
+
+
+def ensure_template_permissions() -> None:
+    """L&D admins manage course templates (Wagtail snippets) and see expert profiles and nominations."""
+    group = Group.objects.filter(name=Role.LD_ADMIN).first()
+    if group is None:
+        return
+    for model in ("coursetemplate", "expertprofile", "nomination"):
+        ct = ContentType.objects.filter(app_label="sme", model=model).first()
+        if ct:
+            group.permissions.add(*Permission.objects.filter(content_type=ct))
+
+
+def ensure_all() -> None:
+    from courses.models import CataloguePage
+
+    ensure_template_permissions()
+    for catalogue in CataloguePage.objects.all():
+        ensure_authoring_permissions(catalogue)

@@ -1,0 +1,79 @@
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from guild.core.navigation import HomePanel, NavItem
+from guild.people.roles import Role
+
+from .models import CourseTemplate
+
+
+class CourseTemplateViewSet(SnippetViewSet):
+    model = CourseTemplate
+    icon = "doc-full"
+    menu_label = _("Course templates")
+    menu_order = 300
+    add_to_admin_menu = True
+    list_display = ["name", "slug", "active"]
+    search_fields = ["name", "description"]
+
+
+register_snippet(CourseTemplateViewSet)
+
+
+class ExpertMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_role(Role.EXPERT, Role.LD_ADMIN)
+
+
+@hooks.register("register_admin_menu_item")
+def start_course_menu_item():
+    return ExpertMenuItem(_("Start a course"), reverse("sme:templates"), icon_name="plus", order=150)
+
+
+@hooks.register("construct_explorer_page_queryset")
+def only_my_courses(parent_page, pages, request):
+    """In the page explorer, experts see only the courses they author or co-author."""
+    user = request.user
+    if user.is_superuser or user.has_role(Role.LD_ADMIN):
+        return pages
+    from courses.models import CoursePage
+
+    course_type = ContentType.objects.get_for_model(CoursePage)
+    mine = CoursePage.objects.filter(Q(course_authors__user=user) | Q(owner=user)).values("pk")
+    return pages.exclude(Q(content_type=course_type) & ~Q(pk__in=mine))
+
+
+@hooks.register("after_create_page")
+def creator_is_lead_author(request, page):
+    from courses.models import CoursePage
+
+    from .services import ensure_author
+
+    if isinstance(page.specific, CoursePage) and not page.specific.course_authors.exists():
+        ensure_author(course=page.specific, user=request.user, lead=True)
+
+
+@hooks.register("guild_nav_items")
+def sme_nav_items():
+    return [
+        NavItem(_("Experts"), "sme:directory", order=40),
+        NavItem(_("My workspace"), "sme:workspace", roles=(Role.EXPERT, Role.LD_ADMIN), order=50),
+        NavItem(_("Reviews"), "sme:review:queue", roles=(Role.REVIEWER, Role.LD_ADMIN), order=55),
+        NavItem(_("Authors' community"), "sme:community", roles=(Role.EXPERT, Role.REVIEWER, Role.LD_ADMIN), order=60),
+    ]
+
+
+@hooks.register("guild_home_panels")
+def sme_home_panels(request):
+    if not request.user.has_role(Role.EXPERT, Role.REVIEWER):
+        return []
+    from governance.review.models import ReviewAssignment, ReviewDecision
+
+    waiting = ReviewAssignment.objects.filter(reviewer=request.user, decision=ReviewDecision.PENDING).count()
+    return [HomePanel(template="sme/home/_workspace.html", context={"reviews": waiting}, order=40)]
