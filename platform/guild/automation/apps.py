@@ -8,3 +8,10 @@ class AutomationConfig(AppConfig):
     name = "guild.automation"
     label = "automation"
     verbose_name = _("Automation")
+
+    def ready(self):
+        from . import signals
+        from .messages import register_kinds
+
+        register_kinds()
+        signals.connect()

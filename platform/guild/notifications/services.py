@@ -1,21 +1,44 @@
+"""Notifications: in-app notices, the outbox that email goes through, and people's preferences."""
+
+import uuid
+
+from django.core import signing
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 
-from .models import Notification
+from . import conf
+from .models import Channel, DeliveryPreference, Notification, OutboxMessage, OutboxStatus
+
+UNSUBSCRIBE_SALT = "guild.notifications.unsubscribe"
 
 
-def notify(*, recipient, kind: str, title: str, body: str = "", url: str = "", dedupe_key: str = "") -> Notification | None:
+def notify(
+    *, recipient, kind: str, title: str, body: str = "", url: str = "", dedupe_key: str = "",
+    email: bool = False, mandatory: bool = False,
+) -> Notification | None:
     """Create an in-app notification. With a dedupe_key, a second call for the same
-    recipient and key does nothing and returns None."""
+    recipient and key does nothing and returns None.
+
+    With email=True an email is also queued in the outbox (sent by the outbox sender,
+    subject to the person's preferences unless mandatory); it is queued once per dedupe_key."""
     try:
         with transaction.atomic():
-            return Notification.objects.create(
+            notification = Notification.objects.create(
                 recipient=recipient, kind=kind, title=title[:200], body=body, url=url, dedupe_key=dedupe_key
             )
     except IntegrityError:
         if dedupe_key:
             return None
         raise
+    if email:
+        queue_messages([
+            OutboxMessage(
+                key=f"notify:{recipient.pk}:{dedupe_key or uuid.uuid4().hex}", recipient=recipient, kind=kind,
+                mandatory=mandatory, payload={"title": title[:200], "body": body, "url": url, "in_app": False},
+            )
+        ])
+    return notification
 
 
 def mark_read(*, recipient, notification_ids=None) -> int:
@@ -23,3 +46,88 @@ def mark_read(*, recipient, notification_ids=None) -> int:
     if notification_ids is not None:
         qs = qs.filter(pk__in=notification_ids)
     return qs.update(read_at=timezone.now())
+
+
+def queue_messages(messages: list[OutboxMessage]) -> list[OutboxMessage]:
+    """Insert outbox rows whose key is new; returns the rows inserted.
+
+    Idempotent: keys already in the outbox (or twice in `messages`) are skipped, and a
+    concurrent sweep inserting the same key loses quietly to the unique constraint."""
+    if not messages:
+        return []
+    existing = set(OutboxMessage.objects.filter(key__in=[m.key for m in messages]).values_list("key", flat=True))
+    new = []
+    for message in messages:
+        if message.key not in existing:
+            existing.add(message.key)
+            new.append(message)
+    OutboxMessage.objects.bulk_create(new, ignore_conflicts=True, batch_size=500)
+    return new
+
+
+# --- Preferences ---------------------------------------------------------------------------------
+
+
+def channel_for(*, user, kind: str) -> str:
+    pref = DeliveryPreference.objects.filter(user=user, kind=kind).values_list("channel", flat=True).first()
+    return pref or Channel.ALL
+
+
+def set_preference(*, user, kind: str, channel: str) -> DeliveryPreference:
+    if channel not in Channel.values:
+        raise ValueError(f"unknown channel {channel!r}")
+    pref, _ = DeliveryPreference.objects.update_or_create(user=user, kind=kind, defaults={"channel": channel})
+    return pref
+
+
+def unsubscribe_token(*, user_id: int, kind: str) -> str:
+    return signing.dumps({"u": user_id, "k": kind}, salt=UNSUBSCRIBE_SALT, compress=True)
+
+
+def read_unsubscribe_token(token: str) -> tuple[int, str] | None:
+    """(user id, kind) from a token made by unsubscribe_token, or None when it was tampered with."""
+    try:
+        data = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+        return int(data["u"]), str(data["k"])
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        return None
+
+
+def unsubscribe_url(*, user_id: int, kind: str) -> str:
+    token = unsubscribe_token(user_id=user_id, kind=kind)
+    return conf.base_url() + reverse("notifications:unsubscribe", kwargs={"token": token})
+
+
+def unsubscribe(*, token: str):
+    """Stop emails of one kind for the person the token names (they keep the in-app notice).
+    Returns (user, kind) or None for a bad token. Idempotent."""
+    from django.contrib.auth import get_user_model
+
+    parsed = read_unsubscribe_token(token)
+    if parsed is None:
+        return None
+    user = get_user_model().objects.filter(pk=parsed[0]).first()
+    if user is None:
+        return None
+    current = channel_for(user=user, kind=parsed[1])
+    if current == Channel.ALL:
+        set_preference(user=user, kind=parsed[1], channel=Channel.IN_APP)
+    return user, parsed[1]
+
+
+# --- Outbox administration -----------------------------------------------------------------------
+
+
+def retry_message(*, message_id: int) -> bool:
+    """Put a failed message back in the queue, now. Returns False unless it was failed."""
+    return bool(
+        OutboxMessage.objects.filter(pk=message_id, status=OutboxStatus.FAILED).update(
+            status=OutboxStatus.QUEUED, send_after=timezone.now(), claim_token="", claimed_at=None
+        )
+    )
+
+
+def retry_all_failed() -> int:
+    return OutboxMessage.objects.filter(status=OutboxStatus.FAILED).update(
+        status=OutboxStatus.QUEUED, send_after=timezone.now(), claim_token="", claimed_at=None
+    )

@@ -1,0 +1,167 @@
+"""The kinds of message automation sends, and how each reads (rendered at send time, in the
+recipient's language, from the outbox row's payload)."""
+
+from datetime import date
+
+from django.urls import NoReverseMatch, reverse
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+
+from guild.notifications import kinds
+from guild.notifications.conf import base_url
+from guild.notifications.kinds import Rendered
+
+
+def course_url(course_id, cache) -> str:
+    """The course's absolute link (GUILD_BASE_URL + its page path), cached per delivery batch."""
+    urls = cache.setdefault("course_urls", {})
+    if course_id not in urls:
+        from courses.models import CoursePage
+
+        page = CoursePage.objects.filter(pk=course_id).first()
+        parts = page.get_url_parts() if page else None
+        urls[course_id] = base_url() + parts[2] if parts else base_url() + "/"
+    return urls[course_id]
+
+
+def _url(name, **kwargs):
+    try:
+        return base_url() + reverse(name, kwargs=kwargs or None)
+    except NoReverseMatch:
+        return base_url() + "/"
+
+
+def _day(iso):
+    return date_format(date.fromisoformat(iso), "DATE_FORMAT") if iso else ""
+
+
+def render_enrolled(p, recipient, cache):
+    due = _("It is due on %(date)s.") % {"date": _day(p["due_date"])} if p.get("due_date") else ""
+    who = _("%(name)s assigned it to you.") % {"name": p["assigned_by"]} if p.get("assigned_by") else ""
+    return Rendered(
+        title=_("New course for you: %(course)s") % {"course": p["course_title"]},
+        body=" ".join(filter(None, [_("You are enrolled in “%(course)s”.") % {"course": p["course_title"]}, who, due])),
+        url=course_url(p["course"], cache), action=_("Start the course"),
+    )
+
+
+def render_due(p, recipient, cache):
+    days = p.get("days", 0)
+    when = _("today") if days == 0 else ngettext("in %(n)d day", "in %(n)d days", days) % {"n": days}
+    return Rendered(
+        title=_("“%(course)s” is due %(when)s") % {"course": p["course_title"], "when": when},
+        body=_("Your course “%(course)s” is due on %(date)s. Pick up where you left off.")
+        % {"course": p["course_title"], "date": _day(p["due_date"])},
+        url=course_url(p["course"], cache), action=_("Continue the course"),
+    )
+
+
+def render_overdue(p, recipient, cache):
+    return Rendered(
+        title=_("Overdue: %(course)s") % {"course": p["course_title"]},
+        body=ngettext(
+            "“%(course)s” was due on %(date)s, %(n)d day ago. Please finish it as soon as you can.",
+            "“%(course)s” was due on %(date)s, %(n)d days ago. Please finish it as soon as you can.", p["days"],
+        ) % {"course": p["course_title"], "date": _day(p["due_date"]), "n": p["days"]},
+        url=course_url(p["course"], cache), action=_("Continue the course"),
+    )
+
+
+def render_inactive(p, recipient, cache):
+    return Rendered(
+        title=_("Pick up “%(course)s” again?") % {"course": p["course_title"]},
+        body=ngettext(
+            "You started “%(course)s” but have not opened it for %(n)d day. Ten minutes today keeps it going.",
+            "You started “%(course)s” but have not opened it for %(n)d days. Ten minutes today keeps it going.",
+            p["days"],
+        ) % {"course": p["course_title"], "n": p["days"]},
+        url=course_url(p["course"], cache), action=_("Continue the course"),
+    )
+
+
+def render_escalation(p, recipient, cache):
+    return Rendered(
+        title=_("%(name)s is overdue on “%(course)s”") % {"name": p["learner_name"], "course": p["course_title"]},
+        body=ngettext(
+            "%(name)s was due to finish “%(course)s” on %(date)s, %(n)d day ago. A word from you often helps.",
+            "%(name)s was due to finish “%(course)s” on %(date)s, %(n)d days ago. A word from you often helps.",
+            p["days"],
+        ) % {"name": p["learner_name"], "course": p["course_title"], "date": _day(p["due_date"]), "n": p["days"]},
+        url=_url("automation:team"), action=_("See your team"),
+    )
+
+
+def render_renewal(p, recipient, cache):
+    return Rendered(
+        title=_("Time to renew: %(course)s") % {"course": p["course_title"]},
+        body=_("Your certificate for “%(course)s” expires on %(date)s. We have enrolled you again: finish the course "
+               "by then to keep it valid.") % {"course": p["course_title"], "date": _day(p["expires"])},
+        url=course_url(p["course"], cache), action=_("Renew now"),
+    )
+
+
+def render_team_digest(p, recipient, cache):
+    lines = [
+        _("Your team this week: %(members)d people, %(active)d courses in progress, %(completed)d completed in the "
+          "last 7 days, %(overdue)d overdue.") % p,
+    ]
+    for name, course, due in p.get("overdue_items", []):
+        lines.append(_("• %(name)s: “%(course)s”, due %(date)s") % {"name": name, "course": course, "date": _day(due)})
+    return Rendered(title=_("Your team's learning this week"), body="\n".join(lines),
+                    url=_url("automation:team"), action=_("See your team"))
+
+
+def render_author_digest(p, recipient, cache):
+    body = _(
+        "Feedback on your courses in the last 7 days: %(useful)d found a lesson useful, %(outdated)d flagged "
+        "something outdated, %(questions)d asked a question (%(unanswered)d questions wait for an answer), "
+        "%(ratings)d rated a course (average %(average)s/5)."
+    ) % p
+    return Rendered(title=_("Your weekly feedback digest"), body=body, url=base_url() + "/", action=_("Open Guild"))
+
+
+def render_review(p, recipient, cache):
+    if p.get("late"):
+        title = _("Your review of “%(course)s” is late") % {"course": p["course_title"]}
+    else:
+        title = _("Your review of “%(course)s” is due soon") % {"course": p["course_title"]}
+    return Rendered(
+        title=title,
+        body=_("Peer reviews keep courses moving: the authors wait for your decision. It was due on %(when)s.")
+        % {"when": p["due_at"][:16].replace("T", " ") + " UTC"},
+        url=base_url() + "/cms/", action=_("Review the course"),
+    )
+
+
+def render_review_escalation(p, recipient, cache):
+    return Rendered(
+        title=_("Review late by %(n)d days: %(course)s") % {"n": p["days_late"], "course": p["course_title"]},
+        body=_("%(name)s has not reviewed “%(course)s”, due on %(when)s. Consider reassigning the review.")
+        % {"name": p["reviewer_name"], "course": p["course_title"], "when": p["due_at"][:10]},
+        url=base_url() + "/cms/", action=_("Open the review"),
+    )
+
+
+def register_kinds():
+    k = gettext_lazy
+    kinds.register("enrolment.assigned", label=k("A course assigned to you"), render=render_enrolled,
+                   description=k("When a manager, L&D or a rule enrols you in a course."))
+    kinds.register("reminder.due", label=k("Due-date reminders"), render=render_due,
+                   description=k("Before a course is due."))
+    kinds.register("reminder.overdue", label=k("Overdue reminders"), render=render_overdue,
+                   description=k("When a course is past its due date."))
+    kinds.register("reminder.inactive", label=k("Nudges to continue"), render=render_inactive,
+                   description=k("When you started a course and left it idle."))
+    kinds.register("escalation.overdue", label=k("Team members overdue"), render=render_escalation,
+                   description=k("For managers: someone in your team is well past a due date."))
+    kinds.register("digest.team", label=k("Weekly team digest"), render=render_team_digest,
+                   description=k("For managers: your team's progress, once a week."))
+    kinds.register("digest.author", label=k("Weekly feedback digest"), render=render_author_digest,
+                   description=k("For authors: reactions, questions and ratings on your courses."))
+    kinds.register("review.reminder", label=k("Review reminders"), render=render_review,
+                   description=k("For reviewers: a review is due soon or late."))
+    kinds.register("review.escalation", label=k("Late reviews"), render=render_review_escalation,
+                   description=k("For L&D: a peer review is well past its due date."))
+    kinds.register("renewal", label=k("Certificate renewals"), render=render_renewal,
+                   description=k("Before one of your certificates expires."))

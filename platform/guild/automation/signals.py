@@ -1,0 +1,42 @@
+"""Rules run when a person joins or changes team: a User save enqueues one task with the id."""
+
+import logging
+
+from django.db import transaction
+from django.db.models.signals import post_init, post_save
+
+logger = logging.getLogger(__name__)
+
+
+def _remember_team(sender, instance, **kwargs):
+    instance._automation_team_id = instance.__dict__.get("team_id")
+
+
+def _person_saved(sender, instance, created, raw=False, **kwargs):
+    if raw:
+        return
+    if not created and instance.team_id == getattr(instance, "_automation_team_id", None):
+        return
+    instance._automation_team_id = instance.team_id
+    user_id = instance.pk
+
+    def enqueue():
+        from .models import EnrolmentRule
+        from .tasks import run_rules_for_person
+
+        if not EnrolmentRule.objects.filter(is_active=True).exists():
+            return
+        try:
+            run_rules_for_person.delay(user_id)
+        except Exception:  # noqa: BLE001 - the scheduled rule run catches this person up
+            logger.exception("could not enqueue rules for person %s", user_id)
+
+    transaction.on_commit(enqueue)
+
+
+def connect():
+    from django.contrib.auth import get_user_model
+
+    User = get_user_model()
+    post_init.connect(_remember_team, sender=User, dispatch_uid="automation_remember_team")
+    post_save.connect(_person_saved, sender=User, dispatch_uid="automation_person_saved")

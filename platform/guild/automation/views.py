@@ -1,0 +1,112 @@
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from guild.core.permissions import role_required
+from guild.notifications.models import OutboxStatus
+from guild.notifications.services import retry_all_failed, retry_message
+from guild.people.roles import Role
+
+from . import selectors, services
+from .forms import AssignCourseForm, EnrolmentRuleForm, ReminderPolicyForm
+from .models import ReminderPolicy, RuleRun
+
+RULE_ROLES = (Role.LD_ADMIN, Role.MANAGER)
+
+
+@role_required(*RULE_ROLES)
+def rule_list(request):
+    rules = selectors.rules_with_last_run(user=request.user)
+    return render(request, "automation/rule_list.html", {"rules": rules})
+
+
+@role_required(*RULE_ROLES)
+def rule_edit(request, pk=None):
+    rule = get_object_or_404(selectors.rules_visible_to(user=request.user), pk=pk) if pk else None
+    form = EnrolmentRuleForm(request.POST or None, instance=rule, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        rule = form.save(commit=False)
+        if rule.pk is None:
+            rule.created_by = request.user
+        rule.save()
+        messages.success(request, _("The rule is saved. It runs on the next schedule, or now if you click “Run now”."))
+        return redirect("automation:rule_edit", pk=rule.pk)
+    runs = rule.runs.all()[:20] if rule else []
+    return render(request, "automation/rule_form.html", {"form": form, "rule": rule, "runs": runs})
+
+
+@role_required(*RULE_ROLES)
+@require_POST
+def rule_run(request, pk):
+    from .tasks import run_rules
+
+    rule = get_object_or_404(selectors.rules_visible_to(user=request.user), pk=pk)
+    if not rule.is_active:
+        messages.error(request, _("This rule is paused: make it active first."))
+    else:
+        transaction.on_commit(lambda: run_rules.delay(rule_id=rule.pk, trigger=RuleRun.Trigger.MANUAL))
+        messages.success(request, _("The rule is running. Reload this page in a moment to see what it did."))
+    return redirect("automation:rule_edit", pk=rule.pk)
+
+
+@role_required(Role.LD_ADMIN)
+def policy(request):
+    instance = ReminderPolicy.get()
+    form = ReminderPolicyForm(request.POST or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        saved = form.save(commit=False)
+        saved.updated_by = request.user
+        saved.save()
+        messages.success(request, _("The reminder policy is saved; the next sweep uses it."))
+        return redirect("automation:policy")
+    return render(request, "automation/policy.html", {"form": form})
+
+
+@role_required(Role.LD_ADMIN)
+def outbox(request):
+    status = request.GET.get("status") or ""
+    if status not in OutboxStatus.values:
+        status = ""
+    page = Paginator(selectors.outbox(status=status or None), 50).get_page(request.GET.get("page"))
+    counts = selectors.outbox_counts()
+    return render(request, "automation/outbox.html", {
+        "page_obj": page, "status": status, "counts": counts,
+        "statuses": [(value, label, counts.get(value, 0)) for value, label in OutboxStatus.choices],
+        "query_string": f"status={status}&" if status else "",
+    })
+
+
+@role_required(Role.LD_ADMIN)
+@require_POST
+def outbox_retry(request, pk=None):
+    if pk is None:
+        n = retry_all_failed()
+        messages.success(request, _("%(n)d failed messages are queued again.") % {"n": n})
+    elif retry_message(message_id=pk):
+        messages.success(request, _("The message is queued again."))
+    else:
+        messages.info(request, _("That message is not failed (any more): nothing to retry."))
+    transaction.on_commit(services._enqueue_delivery)
+    return redirect("automation:outbox")
+
+
+@role_required(Role.MANAGER)
+def team(request):
+    form = AssignCourseForm(request.POST or None, manager=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = services.assign_course(manager=request.user, **form.cleaned_data)
+        except services.AutomationError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("Assigned to %(n)d people (%(m)d already had it; their due date is kept or "
+                                        "brought forward).") % {"n": len(result.enrolled), "m": len(result.already)})
+            return redirect("automation:team")
+    return render(request, "automation/team.html", {
+        "form": form,
+        "members": selectors.team_progress(manager=request.user),
+        "overdue": selectors.team_overdue(manager=request.user),
+    })

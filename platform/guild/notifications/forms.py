@@ -1,0 +1,27 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from . import kinds
+from .models import Channel
+
+
+class PreferencesForm(forms.Form):
+    """One choice per kind of message: email and in-app, in-app only, or nothing."""
+
+    def __init__(self, *args, current=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        current = current or {}
+        for kind in kinds.all_kinds():
+            if not kind.optional:
+                continue
+            self.fields[kind.name] = forms.ChoiceField(
+                label=kind.label, help_text=kind.description, choices=Channel.choices,
+                initial=current.get(kind.name, Channel.ALL), widget=forms.RadioSelect,
+            )
+
+    def changed_choices(self):
+        return {name: value for name, value in self.cleaned_data.items() if name in self.changed_data}
+
+
+class UnsubscribeForm(forms.Form):
+    confirm = forms.BooleanField(widget=forms.HiddenInput, initial=True, label=_("Confirm"))

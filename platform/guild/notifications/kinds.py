@@ -1,0 +1,56 @@
+"""The kinds of message a person can receive, and how each is rendered.
+
+Apps register their kinds (automation does so in its AppConfig.ready); a kind's renderer
+turns an outbox row's payload into a `Rendered` message in the recipient's language, at send
+time. A kind without a renderer uses the payload's own title, body and url."""
+
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass
+class Rendered:
+    title: str
+    body: str = ""  # plain text, paragraphs separated by blank lines
+    url: str = ""  # absolute
+    action: str = ""  # the label of the link button
+    # Shown in the email of a mandatory message: why it cannot be turned off.
+    mandatory_reason: str = ""
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    label: str
+    description: str = ""
+    # False for kinds a person cannot turn off at all (none today; compliance is per message).
+    optional: bool = True
+    render: object = field(default=None, compare=False)  # callable(payload, recipient, context) -> Rendered
+
+
+_KINDS: dict[str, Kind] = {}
+
+
+def register(name, *, label, description="", optional=True, render=None) -> Kind:
+    kind = Kind(name=name, label=label, description=description, optional=optional, render=render)
+    _KINDS[name] = kind
+    return kind
+
+
+def get(name) -> Kind:
+    return _KINDS.get(name) or Kind(name=name, label=name)
+
+
+def all_kinds() -> list[Kind]:
+    return sorted(_KINDS.values(), key=lambda k: k.name)
+
+
+def render_generic(payload, recipient, context) -> Rendered:
+    return Rendered(title=payload.get("title", ""), body=payload.get("body", ""), url=payload.get("url", ""))
+
+
+MANDATORY_REASON = _(
+    "This reminder is about a mandatory compliance course, so it cannot be turned off: "
+    "your organisation must be able to show that everyone was told."
+)
