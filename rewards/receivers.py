@@ -110,8 +110,10 @@ def on_review_completed(sender, assignment, reviewer, course=None, decision=None
 
 
 @_logged
-def on_need_fulfilled(sender, need, people=None, person=None, **kwargs):
-    for contributor in people or ([person] if person else []):
+def on_need_fulfilled(sender, need, course=None, volunteers=(), **kwargs):
+    """The authors of the course that answered the need fulfilled it; without authors, the volunteers."""
+    people = [a.user for a in course.course_authors.select_related("user")] if course is not None else []
+    for contributor in people or list(volunteers):
         award_points(
             person=contributor, reason=Reason.NEED_FULFILLED, source=need,
             description=_("Fulfilled the learning need “%(need)s”") % {"need": str(need)[:150]},
@@ -152,7 +154,6 @@ def connect():
     for module_name, signal_name, receiver in (
         ("governance.review.signals", "review_completed", on_review_completed),
         ("governance.signals", "need_fulfilled", on_need_fulfilled),
-        ("governance.needs.signals", "need_fulfilled", on_need_fulfilled),
     ):
         signal = _optional_signal(module_name, signal_name)
         if signal is not None:

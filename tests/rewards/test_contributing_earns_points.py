@@ -72,11 +72,24 @@ def test_answering_a_learners_question_pays_the_author_once(expert, learner, on_
     assert not entries(learner, Reason.QUESTION_ANSWERED).exists()
 
 
-def test_a_learning_need_fulfilled_pays_through_the_public_service(expert):
-    need = make_user()  # any saved object can be the source; the governance app passes its LearningNeed
+def test_a_fulfilled_learning_need_pays_the_authors_of_the_course_that_answered_it(expert, learner, ld_admin, on_commit):
+    from governance.models import NeedStatus
+    from governance.services import needs
 
-    award_points(person=expert, reason=Reason.NEED_FULFILLED, source=need)
-    again = award_points(person=expert, reason=Reason.NEED_FULFILLED, source=need)
+    course = make_course("Pivot tables", authors=[expert], lessons=1)
+    need = needs.post_need(author=learner, title="Pivot tables in our BI tool", why="Monthly reporting").need
+    for _ in range(2):  # marking it done twice pays once
+        on_commit(needs.triage, need=need, by=ld_admin, status=NeedStatus.DONE, note="Course published", course=course)
+
+    assert entries(expert, Reason.NEED_FULFILLED).count() == 1
+    assert not entries(learner, Reason.NEED_FULFILLED).exists()
+
+
+def test_the_public_service_pays_once_per_source(expert):
+    source = make_user()  # any saved object can be the source
+
+    award_points(person=expert, reason=Reason.NEED_FULFILLED, source=source)
+    again = award_points(person=expert, reason=Reason.NEED_FULFILLED, source=source)
 
     assert entries(expert, Reason.NEED_FULFILLED).count() == 1
     assert not again.created
