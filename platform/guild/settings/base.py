@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "guild.events",
     "guild.notifications",
     "guild.automation",
+    "guild.bench",  # seed_scale (benchmarks); no models
     # Features
     "courses",
     "sme",
