@@ -41,18 +41,9 @@ QUESTION = {
 
 def make_catalogue():
     """The one CataloguePage (slug "courses") under the default site's root page, published."""
-    from wagtail.models import Site
+    from courses.content import ensure_catalogue
 
-    from courses.models import CataloguePage
-
-    existing = CataloguePage.objects.first()
-    if existing:
-        return existing
-    home = Site.objects.get(is_default_site=True).root_page
-    catalogue = home.add_child(instance=CataloguePage(title="Courses", slug="courses", live=False))
-    catalogue.save_revision().publish()
-    catalogue.refresh_from_db()
-    return catalogue
+    return ensure_catalogue()
 
 
 def make_skill(name):
@@ -67,54 +58,40 @@ def make_course(title="Working with data", *, authors=(), co_authors=(), skills=
                 publish=True, **fields):
     """A course under the catalogue with `lessons` lessons (text; the last one carries a single-choice
     question when quiz=True). publish=False leaves course and lessons as drafts."""
-    from courses.models import CourseAuthor, CoursePage
+    from courses.content import create_course
 
-    catalogue = make_catalogue()
     fields.setdefault("slug", f"{slugify(title)}-{next(_counter)}")
     fields.setdefault("summary", f"A short course: {title}.")
-    course = CoursePage(title=title, live=False, **fields)
-    course.course_authors = [CourseAuthor(user=u, is_lead=True) for u in authors] + [
-        CourseAuthor(user=u, is_lead=False) for u in co_authors
-    ]
-    course.skills = [s if hasattr(s, "pk") else make_skill(s) for s in skills]
-    catalogue.add_child(instance=course)
-    revision = course.save_revision()
-    if publish:
-        revision.publish()
+    course = create_course(
+        catalogue=make_catalogue(), title=title, authors=list(authors), co_authors=list(co_authors),
+        skills=[s if hasattr(s, "pk") else make_skill(s) for s in skills], publish=publish, **fields,
+    )
     for n in range(1, lessons + 1):
         body = [{"type": "text", "value": f"<p>Lesson {n} of {title}: the essentials, with an example.</p>"}]
         if quiz and n == lessons:
             body.append({"type": "question", "value": QUESTION})
         make_lesson(course, title=f"Lesson {n}", body=body, publish=publish)
-    return CoursePage.objects.get(pk=course.pk)
+    return course
 
 
 def make_lesson(course, title=None, body=None, publish=True, **fields):
-    from courses.models import LessonPage
+    from courses.content import create_lesson
 
     title = title or f"Lesson {next(_counter)}"
     fields.setdefault("slug", f"{slugify(title)}-{next(_counter)}")
     if body is None:
         body = [{"type": "text", "value": f"<p>{title}: what to know.</p>"}]
-    lesson = course.add_child(instance=LessonPage(title=title, body=body, live=False, **fields))
-    revision = lesson.save_revision()
-    if publish:
-        revision.publish()
-    return LessonPage.objects.get(pk=lesson.pk)
+    return create_lesson(course=course, title=title, body=body, publish=publish, **fields)
 
 
 def make_path(title="Analyst path", *, courses=(), skills=(), publish=True):
-    from courses.models import LearningPathPage, PathCourse
+    from courses.content import create_path
 
-    path = LearningPathPage(title=title, slug=f"{slugify(title)}-{next(_counter)}", live=False,
-                            intro="<p>Courses to take, in order.</p>")
-    path.path_courses = [PathCourse(course=c, sort_order=i) for i, c in enumerate(courses)]
-    path.skills = [s if hasattr(s, "pk") else make_skill(s) for s in skills]
-    make_catalogue().add_child(instance=path)
-    revision = path.save_revision()
-    if publish:
-        revision.publish()
-    return LearningPathPage.objects.get(pk=path.pk)
+    return create_path(
+        catalogue=make_catalogue(), title=title, slug=f"{slugify(title)}-{next(_counter)}", courses=list(courses),
+        intro="<p>Courses to take, in order.</p>", skills=[s if hasattr(s, "pk") else make_skill(s) for s in skills],
+        publish=publish,
+    )
 
 
 def enrol(learner, course, **kw):
