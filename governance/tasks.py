@@ -5,7 +5,7 @@ from celery import shared_task
 logger = logging.getLogger(__name__)
 
 
-@shared_task(name="governance.fold_learning_events", ignore_result=True)
+@shared_task(name="governance.fold_learning_events")
 def fold_learning_events(batch_size=10_000, max_batches=100):
     """Fold new learning events into the daily rollups. Safe to run twice or concurrently."""
     from .services.rollups import fold_new_events

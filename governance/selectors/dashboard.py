@@ -335,7 +335,7 @@ def dashboard(filters):
     d.kpis = kpi_overview()
 
     labels, active_events = _weekly(activity, filters, set(LEARNING_VERBS))
-    _, completions = _weekly(activity, filters, {Verb.COMPLETED})
+    _labels, completions = _weekly(activity, filters, {Verb.COMPLETED})
     d.charts["activity"] = charts.line_chart(
         key="activity", title=str(_("Learning activity per week")),
         desc=str(_("Learning events and course completions per week over the period.")),

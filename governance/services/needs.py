@@ -160,9 +160,9 @@ def triage(*, need, by, status, note, course=None, initiative=None):
         raise NeedError(_("Choose one of the listed statuses."))
     if not note:
         raise NeedError(_("Add a note: the people who voted will read why."))
+    need = LearningNeed.objects.select_for_update().get(pk=need.pk)
     if status == NeedStatus.DONE and course is None and need.course_id is None:
         raise NeedError(_("Link the course that answered the need before marking it done."))
-    need = LearningNeed.objects.select_for_update().get(pk=need.pk)
     changed = need.status != status or need.status_note != note
     need.status = status
     need.status_note = note

@@ -1,0 +1,124 @@
+"""The L&D dashboard and the executive summary: right figures, fixed queries, exports."""
+
+import io
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from courses import services as course_services
+from governance.services.rollups import fold_new_events
+from tests.support.courses import enrol, make_course
+from tests.support.governance import governance_world, make_events, make_initiative
+from tests.support.people import make_user
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def people(team):
+    return [make_user(team=team) for _ in range(4)]
+
+
+def test_the_dashboard_shows_engagement_spend_and_conversation(client, ld_admin, people, team):
+    course = make_course("SQL basics", lessons=1, quiz=False, estimated_minutes=120)
+    for p in people[:2]:
+        enrol(p, course)
+    enrol(people[2], course, source="assigned", due_date=timezone.localdate() - timedelta(days=2))
+    e = course_services.enrol(learner=people[3], course=course)[0]
+    course_services.complete_course(enrolment=e)
+    make_initiative(budget_planned=1000, budget_spent=400)
+    make_events(people, 8, verbs=("asked", "answered", "commented", "experienced"))
+    fold_new_events()
+    client.force_login(ld_admin)
+    dash = client.get(reverse("governance:dashboard")).context["dash"]
+    assert dash.engagement["enrolments"] == 4
+    assert (dash.engagement["voluntary_enrolments"], dash.engagement["assigned_enrolments"]) == (3, 1)
+    assert dash.engagement["overdue"] == 1 and dash.engagement["completions"] == 1
+    assert dash.engagement["active_learners"] == 4
+    assert dash.spend["budget_spent"] == 400 and dash.spend["learning_hours"] == 2.0
+    assert dash.spend["cost_per_learning_hour"] == 200
+    assert dash.conversation["questions"] == 2 and dash.conversation["answer_rate_pct"] == 100
+
+
+def test_the_team_filter_narrows_the_figures(client, ld_admin, people):
+    from guild.people.models import Team
+
+    other = Team.add_root(name="Sales", slug="sales-x")
+    outsider = make_user(team=other)
+    make_events(people, 10)
+    make_events([outsider], 5)
+    fold_new_events()
+    client.force_login(ld_admin)
+    everyone = client.get(reverse("governance:dashboard")).context["dash"]
+    sales = client.get(reverse("governance:dashboard"), {"team": "sales-x", "period": 30}).context["dash"]
+    assert everyone.engagement["active_learners"] == 5
+    assert sales.engagement["active_learners"] == 1
+
+
+def test_charts_carry_a_title_a_description_and_a_data_table(client, ld_admin, people):
+    governance_world(admin=ld_admin, people=people)
+    client.force_login(ld_admin)
+    html = client.get(reverse("governance:dashboard")).content.decode()
+    for key in ("activity", "spend", "readiness"):
+        assert f'data-chart="{key}"' in html
+        assert f'<title id="{key}-title">' in html and f'<desc id="{key}-desc">' in html
+    assert html.count("Data table:") >= 4
+    assert "<script" not in html.split("<main", 1)[1]
+
+
+@pytest.mark.parametrize("url_name, role", [("governance:dashboard", "ld"), ("governance:summary", "exec")])
+def test_dashboards_run_a_fixed_number_of_queries(client, ld_admin, executive, people, url_name, role,
+                                                  django_assert_max_num_queries):
+    client.force_login(ld_admin if role == "ld" else executive)
+    governance_world(admin=ld_admin, people=people, size=1)
+    with django_assert_max_num_queries(40):
+        assert client.get(reverse(url_name), {"period": 365}).status_code == 200
+    governance_world(admin=ld_admin, people=people + [make_user(team=people[0].team) for _ in range(6)], size=6)
+    with django_assert_max_num_queries(40):
+        assert client.get(reverse(url_name), {"period": 365}).status_code == 200
+
+
+def test_the_dashboard_exports_csv_and_xlsx(client, ld_admin, people):
+    from openpyxl import load_workbook
+
+    governance_world(admin=ld_admin, people=people)
+    client.force_login(ld_admin)
+    csv_response = client.get(reverse("governance:export", args=["csv"]))
+    assert csv_response["Content-Type"].startswith("text/csv")
+    text = csv_response.content.decode()
+    assert text.startswith("section,metric,value") and "engagement,Active learners,4" in text
+    xlsx = client.get(reverse("governance:export", args=["xlsx"]))
+    sheet = load_workbook(io.BytesIO(xlsx.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0] == ("section", "metric", "value") and ("engagement", "Active learners", 4) in rows
+    assert client.get(reverse("governance:export", args=["pdf"])).status_code == 404
+
+
+def test_an_executive_reads_the_summary_but_not_the_admin_dashboard(client, executive, ld_admin, people):
+    governance_world(admin=ld_admin, people=people)
+    client.force_login(executive)
+    html = client.get(reverse("governance:summary")).content.decode()
+    assert "Executive summary" in html and 'data-chart="maturity"' in html
+    assert client.get(reverse("governance:dashboard")).status_code == 403
+    assert client.get(reverse("governance:export", args=["csv"])).status_code == 200
+
+
+def test_business_kpis_are_shown_beside_the_teams_training(client, ld_admin, people):
+    governance_world(admin=ld_admin, people=people)
+    client.force_login(ld_admin)
+    response = client.get(reverse("governance:dashboard"), {"period": 365})
+    charts = response.context["business_charts"]
+    assert charts and charts[0].headers[1:] == ["Sales cycle days", "Course completions"]
+
+
+def test_review_figures_say_not_available_when_the_review_app_offers_none(client, ld_admin):
+    from governance.selectors.dashboard import review_metrics
+
+    client.force_login(ld_admin)
+    html = client.get(reverse("governance:dashboard")).content.decode()
+    if review_metrics() is None:
+        assert "not available yet" in html
+    else:
+        assert "Review lead time" in html
