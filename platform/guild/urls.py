@@ -25,6 +25,7 @@ urlpatterns = [
     path("", include("sme.urls")),
     path("", include("governance.urls")),
     path("", include("rewards.urls")),
+    path("", include("guild.automation.urls")),
 ]
 
 if settings.DEBUG:
