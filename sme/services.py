@@ -230,16 +230,28 @@ def start_course_from_template(*, template, author, title, catalogue=None):
     catalogue.add_child(instance=course)
     course.save_revision(user=author, log_action=True)
     for lesson in template.template_lessons.all():
-        guidance = html.escape(lesson.guidance or "")
+        guidance = _guidance_html(lesson.guidance)
         page = LessonPage(
             title=lesson.title, slug=_unique_slug(course, lesson.title), live=False, owner=author,
-            body=[("callout", {"kind": "note", "text": f"<p>{guidance}</p>"})] if guidance else [],
+            body=[("callout", {"kind": "note", "text": guidance})] if guidance else [],
         )
         course.add_child(instance=page)
         page.save_revision(user=author, log_action=True)
     CourseOrigin.objects.create(course=course, template=template, created_by=author)
     log.info("sme: %s started course %s from template %s", author.pk, course.pk, template.slug)
     return course
+
+
+def _guidance_html(text):
+    """Template guidance may be plain text or simple HTML; either way only safe tags survive."""
+    import nh3
+
+    text = (text or "").strip()
+    if not text:
+        return ""
+    if "<" not in text:
+        return f"<p>{html.escape(text)}</p>"
+    return nh3.clean(text, tags={"p", "b", "strong", "i", "em", "ul", "ol", "li", "a", "code"})
 
 
 def ensure_author(*, course, user, lead=False) -> bool:
