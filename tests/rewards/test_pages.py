@@ -83,3 +83,18 @@ def test_a_manager_sees_only_their_own_peoples_summaries(client, manager, summar
 @pytest.mark.parametrize("who", ["learner", "expert", "reviewer", "executive"])
 def test_other_roles_cannot_see_the_summaries(client, who, request, summaries):
     assert recognition(client, request.getfixturevalue(who), summaries).status_code == 403
+
+
+def test_other_apps_include_the_showcase_with_just_the_person(rf, learner, expert):
+    from django.template import engines
+
+    from rewards.services import give_kudos
+
+    give_kudos(sender=learner, recipient=expert, message="Thanks for the clinic")
+    request = rf.get("/")
+    request.user = learner
+    template = engines["django"].from_string('{% include "rewards/_showcase.html" with person=expert %}')
+
+    html = template.render({"expert": expert}, request)
+
+    assert "Thanks for the clinic" in html and 'data-testid="points-total">5<' in html
