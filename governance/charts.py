@@ -50,14 +50,14 @@ def bar_chart(*, key, title, desc, labels, series, series_names):
     chart = Chart(key, title, desc, headers=["", *series_names], rows=rows)
     if not labels:
         return chart
-    bar_h, gap, left, width = 16, 10, 170, 620
+    bar_h, gap, left, width = 16, 10, 220, 660
     group_h = bar_h * len(series) + gap
     height = group_h * len(labels) + 30
     top = max([v or 0 for s in series for v in s] + [1])
     parts = [_open(key, title, desc, width, height)]
     for i, label in enumerate(labels):
         y = 10 + i * group_h
-        parts.append(f'<text x="{left - 8}" y="{y + bar_h * len(series) / 2 + 4}" text-anchor="end">{escape(str(label))[:28]}</text>')
+        parts.append(f'<text x="{left - 8}" y="{y + bar_h * len(series) / 2 + 4}" text-anchor="end">{escape(_short(str(label), 34))}</text>')
         for j, s in enumerate(series):
             value = s[i] or 0
             w = (width - left - 60) * value / top
@@ -72,6 +72,10 @@ def bar_chart(*, key, title, desc, labels, series, series_names):
     parts.append("</svg>")
     chart.svg = mark_safe("".join(parts))  # noqa: S308 - every label above is escaped
     return chart
+
+
+def _short(text, n):
+    return text if len(text) <= n else text[: n - 1] + "…"
 
 
 def _legend(names, x, y):
@@ -122,7 +126,7 @@ def radar_chart(*, key, title, desc, axes, series, series_names, maximum=5):
     chart = Chart(key, title, desc, headers=["", *series_names], rows=rows)
     if not axes:
         return chart
-    size, cx, cy, radius = 520, 260, 250, 160
+    width, size, cx, cy, radius = 760, 520, 380, 250, 160
     n = len(axes)
 
     def point(i, value):
@@ -130,7 +134,7 @@ def radar_chart(*, key, title, desc, axes, series, series_names, maximum=5):
         r = radius * value / maximum
         return cx + r * math.cos(angle), cy + r * math.sin(angle)
 
-    parts = [_open(key, title, desc, size, size)]
+    parts = [_open(key, title, desc, width, size)]
     for ring in range(1, maximum + 1):
         pts = " ".join(f"{x:.1f},{y:.1f}" for x, y in (point(i, ring) for i in range(n)))
         parts.append(f'<polygon points="{pts}" fill="none" stroke="#ccd"/>')

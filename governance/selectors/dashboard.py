@@ -9,6 +9,7 @@ from decimal import Decimal
 from django.db.models import Avg, Count, F, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from courses.models import (
@@ -130,16 +131,15 @@ class Dashboard:
         out = []
         for key, title in SECTIONS:
             data = getattr(self, key)
-            out.append((key, title, [(METRIC_LABELS.get(k, k), v) for k, v in data.items() if not isinstance(v, dict)
-                                     and k != "review"]))
+            out.append((key, title, [(METRIC_LABELS.get(k, k), _display(v)) for k, v in data.items()]))
         return out
 
     def export_rows(self):
-        """(section, metric, value) rows for CSV/XLSX export."""
+        """(section, metric, value) rows for CSV/XLSX export, with raw numbers."""
         rows = []
-        for key, _title, tiles in self.sections():
-            for label, value in tiles:
-                rows.append((key, str(label), "" if value is None else value))
+        for key, _title in SECTIONS:
+            for k, value in getattr(self, key).items():
+                rows.append((key, str(METRIC_LABELS.get(k, k)), "" if value is None else value))
         for series in self.business:
             for day, value in series["points"]:
                 rows.append(("business", f"{series['name']} ({series['team']})", f"{day.isoformat()}: {value}"))
@@ -149,6 +149,13 @@ class Dashboard:
                 for col, value in zip(chart.headers[1:], row[1:], strict=False):
                     rows.append(("readiness", f"{row[0]} · {col}", value))
         return rows
+
+
+def _display(value):
+    """Money and other decimals as whole, grouped numbers in the tiles (the exports keep the raw value)."""
+    if isinstance(value, Decimal):
+        return number_format(value, decimal_pos=0, force_grouping=True)
+    return value
 
 
 def _activity(filters):

@@ -4,7 +4,13 @@ import pytest
 from django.urls import reverse
 
 from guild.people.roles import Role
-from tests.support.governance import make_committee, make_initiative, make_kpi, make_meeting, make_need
+from tests.support.governance import (
+    make_committee,
+    make_initiative,
+    make_kpi,
+    make_meeting,
+    make_need,
+)
 from tests.support.people import make_user
 
 pytestmark = pytest.mark.django_db

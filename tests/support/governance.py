@@ -109,7 +109,7 @@ def governance_world(*, admin, people, size=1):
             KPIValue.objects.get_or_create(kpi=kpi, team=people[0].team, date=date(2026, 1 + m, 1 + n % 28),
                                            defaults={"value": 40 - m})
         make_events(people, 40)
-    levels = {d: (2, "") for d in ("content", "executive", "sme", "learners", "needs", "tools", "metrics")}
+    levels = dict.fromkeys(("content", "executive", "sme", "learners", "needs", "tools", "metrics"), (2, ""))
     record_assessment(by=admin, ratings=levels, assessed_on=date(2025, 6, 1))
     record_assessment(by=admin, ratings={**levels, "needs": (3, "")})
     fold_new_events(batch_size=500)

@@ -1,0 +1,61 @@
+"""The maturity assessment: descriptions and evidence in front of the rater, history, radar, next steps."""
+
+from datetime import date
+
+import pytest
+from django.urls import reverse
+from django.utils.html import escape
+
+from governance.maturity import DIMENSIONS
+from governance.models import MaturityAssessment
+from governance.services.maturity import record_assessment
+from tests.support.courses import enrol, make_course
+from tests.support.governance import make_committee, make_meeting
+
+pytestmark = pytest.mark.django_db
+
+ALL_TWO = {d.key: (2, "") for d in DIMENSIONS}
+
+
+def form_data(levels, next_steps=None):
+    data = {f"level_{d.key}": levels.get(d.key, 2) for d in DIMENSIONS}
+    data.update({f"next_{k}": v for k, v in (next_steps or {}).items()})
+    return data
+
+
+def test_the_form_shows_every_level_description_and_the_platforms_evidence(client, ld_admin, learner):
+    course = make_course("Onboarding", lessons=1, quiz=False)
+    enrol(learner, course, source="rule")
+    make_meeting(make_committee(kind="governance_board"))
+    client.force_login(ld_admin)
+    html = client.get(reverse("governance:maturity_assess")).content.decode()
+    for d in DIMENSIONS:
+        for n in range(1, 6):
+            assert escape(str(d.description(n))) in html
+    assert "Enrolments made by rules, last 12 months" in html and "100%" in html
+    assert "Meetings with the Governance Board or Executive L&amp;D Committee, last 12 months" in html
+
+
+def test_an_assessment_needs_every_dimension(client, ld_admin):
+    client.force_login(ld_admin)
+    data = form_data({})
+    del data["level_metrics"]
+    response = client.post(reverse("governance:maturity_assess"), data)
+    assert response.status_code == 200 and "Choose a level for every dimension." in response.content.decode()
+    assert not MaturityAssessment.objects.exists()
+
+
+def test_the_radar_shows_the_change_since_last_time_and_a_next_step(client, ld_admin):
+    record_assessment(by=ld_admin, ratings=ALL_TWO, assessed_on=date(2025, 11, 1))
+    client.force_login(ld_admin)
+    client.post(reverse("governance:maturity_assess"),
+                form_data({"needs": 4, "tools": 1}, {"needs": "Share the priority list with the board"}))
+    latest = MaturityAssessment.objects.first()
+    ratings = {r.dimension: r for r in latest.ratings.all()}
+    assert ratings["needs"].next_step == "Share the priority list with the board"
+    assert ratings["metrics"].next_step == str(DIMENSIONS[-1].next_step(2))  # the suggested step for level 2
+    assert ratings["tools"].evidence and ratings["tools"].evidence[0][0].startswith("Enrolments made by rules")
+    html = client.get(reverse("governance:maturity")).content.decode()
+    assert 'data-chart="maturity"' in html and "<polygon" in html
+    assert "▲ +2" in html and "▼ -1" in html
+    assert "Share the priority list with the board" in html
