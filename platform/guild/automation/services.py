@@ -76,7 +76,8 @@ def audience(rule, *, now=None):
     now = now or timezone.now()
     qs = User.objects.filter(is_active=True)
     if rule.team_id:
-        qs = qs.filter(team__path__startswith=rule.team.path)
+        # Read the path afresh: adding a team can move its siblings in the tree.
+        qs = qs.filter(team__path__startswith=Team.objects.values_list("path", flat=True).get(pk=rule.team_id))
     if rule.role:
         qs = qs.filter(groups__name=rule.role)
     if rule.joined_within_days:

@@ -16,11 +16,11 @@ class PreferencesForm(forms.Form):
                 continue
             self.fields[kind.name] = forms.ChoiceField(
                 label=kind.label, help_text=kind.description, choices=Channel.choices,
-                initial=current.get(kind.name, Channel.ALL), widget=forms.RadioSelect,
+                initial=current.get(kind.name, Channel.ALL), widget=forms.RadioSelect, required=False,
             )
 
     def changed_choices(self):
-        return {name: value for name, value in self.cleaned_data.items() if name in self.changed_data}
+        return {name: value for name, value in self.cleaned_data.items() if value and name in self.changed_data}
 
 
 class UnsubscribeForm(forms.Form):
