@@ -177,7 +177,8 @@ class LessonPage(Page):
         from . import services
 
         response = super().serve(request, *args, **kwargs)
-        if request.user.is_authenticated and response.status_code == 200:
+        # Editors' previews are not learning: log only real views of the live page.
+        if request.user.is_authenticated and response.status_code == 200 and not getattr(request, "is_preview", False):
             view = response.context_data["view"] if hasattr(response, "context_data") else None
             course = view.course if view else services.course_of(self)
             services.record_lesson_view(learner=request.user, lesson=self, course=course)

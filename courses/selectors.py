@@ -212,7 +212,7 @@ def lesson_view(*, lesson, user, attempt_number=None):
             view.previous = siblings[i - 1] if i > 0 else None
             view.next = siblings[i + 1] if i + 1 < len(siblings) else None
     enrolment = Enrolment.objects.filter(learner=user, course=course).exclude(status=EnrolmentStatus.WITHDRAWN).first()
-    if enrolment:
+    if enrolment and lesson.pk:  # an unsaved lesson is an editor's preview: no progress to show
         view.enrolment = enrolment
         view.done = enrolment.lesson_completions.filter(lesson=lesson).exists()
         view.attempts = list(enrolment.quiz_attempts.filter(lesson=lesson).order_by("attempt_number"))
