@@ -266,41 +266,8 @@ def _edit_url(course):
     return reverse("wagtailadmin_pages:edit", args=[course.pk])
 
 
-@transaction.atomic
-def reassign(*, assignment, new_reviewer, by) -> ReviewAssignment:
-    """An L&D admin (or superuser) hands a pending review to someone else."""
-    if not by.has_role(Role.LD_ADMIN):
-        raise ReviewError(_("Only L&D admins can reassign reviews."))
-    ts = TaskState.objects.select_for_update().get(pk=assignment.task_state_id)
-    assignment = ReviewAssignment.objects.select_for_update().get(pk=assignment.pk)
-    if ts.status != TaskState.STATUS_IN_PROGRESS or assignment.decision != ReviewDecision.PENDING:
-        raise ReviewError(_("Only a review that is still waiting can be reassigned."))
-    course = assignment.course
-    if new_reviewer.pk in course_people_excluded_from_review(course=course, workflow_state=ts.workflow_state):
-        raise ReviewError(_("%(name)s authors this course and cannot review it.") % {"name": new_reviewer.display_name})
-    if not new_reviewer.has_role(Role.EXPERT, Role.REVIEWER):
-        raise ReviewError(_("%(name)s is neither an expert nor a reviewer.") % {"name": new_reviewer.display_name})
-    now = timezone.now()
-    try:
-        with transaction.atomic():
-            new = ReviewAssignment.objects.create(
-                task_state=ts, reviewer=new_reviewer, course=course, assigned_at=now, assigned_by=by,
-                due_at=_due_at(ts.task.specific, now),
-            )
-    except IntegrityError as exc:
-        raise ReviewError(_("%(name)s already reviews this round.") % {"name": new_reviewer.display_name}) from exc
-    assignment.decision = ReviewDecision.REASSIGNED
-    assignment.completed_at = now
-    assignment.save(update_fields=["decision", "completed_at"])
-    _notify_assigned(new)
-    return new
-
-
-def add_reviewer(*, task_state, reviewer, by) -> ReviewAssignment:
-    """An L&D admin adds a reviewer to a round that is short of them."""
-    if not by.has_role(Role.LD_ADMIN):
-        raise ReviewError(_("Only L&D admins can assign reviewers."))
-    course = course_of(task_state)
+def _assign_by_hand(*, task_state, course, reviewer, by) -> ReviewAssignment:
+    """An L&D admin puts `reviewer` on a round: never an author, always an expert or reviewer."""
     if reviewer.pk in course_people_excluded_from_review(course=course, workflow_state=task_state.workflow_state):
         raise ReviewError(_("%(name)s authors this course and cannot review it.") % {"name": reviewer.display_name})
     if not reviewer.has_role(Role.EXPERT, Role.REVIEWER):
@@ -316,6 +283,33 @@ def add_reviewer(*, task_state, reviewer, by) -> ReviewAssignment:
         raise ReviewError(_("%(name)s already reviews this round.") % {"name": reviewer.display_name}) from exc
     _notify_assigned(assignment)
     return assignment
+
+
+@transaction.atomic
+def reassign(*, assignment, new_reviewer, by) -> ReviewAssignment:
+    """An L&D admin (or superuser) hands a pending review to someone else."""
+    if not by.has_role(Role.LD_ADMIN):
+        raise ReviewError(_("Only L&D admins can reassign reviews."))
+    ts = TaskState.objects.select_for_update().get(pk=assignment.task_state_id)
+    assignment = ReviewAssignment.objects.select_for_update().get(pk=assignment.pk)
+    if ts.status != TaskState.STATUS_IN_PROGRESS or assignment.decision != ReviewDecision.PENDING:
+        raise ReviewError(_("Only a review that is still waiting can be reassigned."))
+    new = _assign_by_hand(task_state=ts, course=assignment.course, reviewer=new_reviewer, by=by)
+    assignment.decision = ReviewDecision.REASSIGNED
+    assignment.completed_at = new.assigned_at
+    assignment.save(update_fields=["decision", "completed_at"])
+    return new
+
+
+@transaction.atomic
+def add_reviewer(*, task_state, reviewer, by) -> ReviewAssignment:
+    """An L&D admin adds a reviewer to a round that is short of them."""
+    if not by.has_role(Role.LD_ADMIN):
+        raise ReviewError(_("Only L&D admins can assign reviewers."))
+    ts = TaskState.objects.select_for_update().get(pk=task_state.pk)
+    if ts.status != TaskState.STATUS_IN_PROGRESS:
+        raise ReviewError(_("This review round is closed."))
+    return _assign_by_hand(task_state=ts, course=course_of(ts), reviewer=reviewer, by=by)
 
 
 def mark_reminded(*, assignment_id, now=None) -> bool:
