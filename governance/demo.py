@@ -1,7 +1,7 @@
 """Demo governance data that tells a story: a mission, goals, a roadmap, committees at work, needs with
 votes, KPI series and two past maturity assessments. Idempotent: run it as often as you like."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 from decimal import Decimal
 
 from django.db import transaction

@@ -102,7 +102,7 @@ METRIC_LABELS = {
     "reactions_question": _("Questions on lessons"), "live_courses": _("Live courses"),
     "internally_authored_pct": _("Written by internal experts (%)"), "authors_of_live_courses": _("Authors of live courses"),
     "active_authors": _("Active authors"), "active_reviewers": _("Active reviewers"),
-    "review_lead_time_days": _("Review lead time (days)"), "review_sla_breaches": _("Review SLA breaches"),
+    "reviews_done": _("Reviews done"), "review_lead_time_days": _("Review lead time (days)"), "review_sla_breaches": _("Review SLA breaches"),
     "questions": _("Questions"), "comments": _("Comments"), "answers": _("Answers"),
     "questions_per_learner": _("Questions per active learner"), "comments_per_learner": _("Comments per active learner"),
     "answer_rate_pct": _("Answer rate (%)"), "lesson_questions_answered": _("Lesson questions answered"),
@@ -225,14 +225,32 @@ def _sme():
     )
 
 
-def review_metrics():
-    """Review lead time and SLA breaches from the peer-review app, when it offers them."""
+def review_metrics(filters=None):
+    """Review lead time and SLA breaches, read from the peer-review app's assignments. One query.
+
+    Returns None when the review app has no assignment model (so the page says "not available yet")."""
     try:
-        from governance.review import selectors as review_selectors
+        from governance.review.models import ReviewAssignment
     except ImportError:
         return None
-    fn = getattr(review_selectors, "review_kpis", None)
-    return fn() if fn else None
+    now = timezone.now()
+    qs = ReviewAssignment.objects.all()
+    if filters is not None:
+        qs = qs.filter(assigned_at__date__gte=filters.start)
+        if filters.team_ids is not None:
+            qs = qs.filter(reviewer__team_id__in=filters.team_ids)
+    done = Q(completed_at__isnull=False)
+    row = qs.aggregate(
+        reviews=Count("id", filter=done),
+        lead_time=Avg(F("completed_at") - F("assigned_at"), filter=done),
+        late_done=Count("id", filter=done & Q(completed_at__gt=F("due_at"))),
+        late_open=Count("id", filter=Q(completed_at__isnull=True, due_at__lt=now)),
+    )
+    return {
+        "reviews_done": row["reviews"],
+        "lead_time_days": round(row["lead_time"].total_seconds() / 86400, 1) if row["lead_time"] else None,
+        "sla_breaches": row["late_done"] + row["late_open"],
+    }
 
 
 def _business(filters):
@@ -322,14 +340,15 @@ def dashboard(filters):
         "relevant_to_job_pct": _pct(ratings["relevant_yes"], ratings["relevant_count"]),
         **{f"reactions_{k}": kinds.get(k, 0) for k in ("useful", "learned", "outdated", "question")},
     }
-    review = review_metrics() or {}
-    d.review_available = bool(review)
+    review = review_metrics(filters)
+    d.review_available = review is not None
     d.sme = {"live_courses": sme["total"], "internally_authored_pct": _pct(sme["internal"], sme["total"]),
              "authors_of_live_courses": sme["authors"], "active_authors": actors["authors"],
              "active_reviewers": actors["reviewers"]}
-    if review:
-        d.sme["review_lead_time_days"] = review.get("lead_time_days")
-        d.sme["review_sla_breaches"] = review.get("sla_breaches")
+    if review is not None:
+        d.sme["reviews_done"] = review["reviews_done"]
+        d.sme["review_lead_time_days"] = review["lead_time_days"]
+        d.sme["review_sla_breaches"] = review["sla_breaches"]
     asked = verb_totals[Verb.ASKED]
     d.conversation = {
         "questions": asked, "comments": verb_totals[Verb.COMMENTED], "answers": verb_totals[Verb.ANSWERED],

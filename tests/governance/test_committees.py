@@ -81,3 +81,22 @@ def test_the_roadmap_places_initiatives_on_a_month_grid(client, executive):
     html = client.get(reverse("governance:roadmap")).content.decode()
     assert "grid-column: 2 / 5;" in html  # January to March
     assert "grid-column: 4 / 8;" in html  # March to June
+
+
+def test_roadmap_and_committee_pages_run_a_fixed_number_of_queries(client, executive, ld_admin,
+                                                                   django_assert_max_num_queries):
+    from tests.support.governance import governance_world
+    from tests.support.people import make_user
+
+    client.force_login(executive)
+    people = [make_user() for _ in range(2)]
+    governance_world(admin=ld_admin, people=people, size=1)
+    urls = [reverse("governance:roadmap"), reverse("governance:committees"), reverse("governance:kpis"),
+            reverse("governance:mission")]
+    for url in urls:
+        with django_assert_max_num_queries(12):
+            assert client.get(url).status_code == 200
+    governance_world(admin=ld_admin, people=people, size=8)
+    for url in urls:
+        with django_assert_max_num_queries(12):
+            assert client.get(url).status_code == 200

@@ -59,3 +59,16 @@ def test_the_radar_shows_the_change_since_last_time_and_a_next_step(client, ld_a
     assert 'data-chart="maturity"' in html and "<polygon" in html
     assert "▲ +2" in html and "▼ -1" in html
     assert "Share the priority list with the board" in html
+
+
+def test_the_maturity_pages_run_a_fixed_number_of_queries(client, ld_admin, django_assert_max_num_queries):
+    client.force_login(ld_admin)
+    record_assessment(by=ld_admin, ratings=ALL_TWO)
+    for url in (reverse("governance:maturity"), reverse("governance:maturity_assess")):
+        with django_assert_max_num_queries(18):
+            assert client.get(url).status_code == 200
+    for _ in range(5):
+        record_assessment(by=ld_admin, ratings=ALL_TWO)
+    for url in (reverse("governance:maturity"), reverse("governance:maturity_assess")):
+        with django_assert_max_num_queries(18):
+            assert client.get(url).status_code == 200

@@ -58,8 +58,8 @@ def test_the_board_runs_the_same_number_of_queries_with_more_needs(client, learn
             vote(need=need, voter=viewer)
 
     add(3, 0)
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(9):
         assert client.get(reverse("governance:needs")).status_code == 200
     add(30, 100)
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(9):
         assert client.get(reverse("governance:needs")).status_code == 200
