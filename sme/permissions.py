@@ -52,9 +52,23 @@ class AuthorPagePermissionTester(PagePermissionTester):
             return False
         if self._trusted:
             return super().can_edit()
+        if self._lesson_of_course_in_review():
+            # What reviewers approve is what gets published: lessons wait with their course.
+            return False
         if "add" in self.permissions and self.is_author():
             return True
         return self._workflow_access()
+
+    def _lesson_of_course_in_review(self):
+        from wagtail.models import WorkflowState
+
+        from courses.models import LessonPage
+
+        if not isinstance(self.page.specific_deferred, LessonPage):
+            return False
+        course = self._course()
+        state = course.current_workflow_state if course else None
+        return bool(state and state.status == WorkflowState.STATUS_IN_PROGRESS)
 
     def can_add_subpage(self):
         if self._trusted:

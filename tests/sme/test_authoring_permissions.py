@@ -119,3 +119,18 @@ def test_a_learner_cannot_reach_the_admin(client, learner, own):
 def test_an_ld_admin_edits_and_publishes_any_course(client, ld_admin, theirs):
     perms = theirs.permissions_for_user(ld_admin)
     assert perms.can_edit() and perms.can_publish()
+
+
+def test_lessons_are_locked_while_their_course_is_in_review_and_open_again_after_changes_are_requested(
+    client, expert, own
+):
+    from governance.review import services
+    from tests.support.review import current_round
+
+    reviewer = make_reviewer("SQL")
+    lesson = lessons_of(own)[0]
+    submit_for_review(own, expert)
+    assert not lesson.permissions_for_user(expert).can_edit()
+    services.request_changes(task_state=current_round(own), reviewer=reviewer, comment="Fix lesson 1.")
+    lesson = lessons_of(own)[0]
+    assert lesson.permissions_for_user(expert).can_edit()
