@@ -48,6 +48,7 @@ def configure_environment():
     env.setdefault("GUILD_VAR_DIR", str(REPO / "var" / "bench" / "run"))
     env.setdefault("LOG_LEVEL", "WARNING")
     env.setdefault("DATABASE_CONN_MAX_AGE", "60")
+    env["EMAIL_URL"] = "dummymail://"  # workflow emails are dropped: nothing is sent during a benchmark
 
 
 def database_url(size):
@@ -127,13 +128,17 @@ def machine():
             "platform": platform.platform()}
 
 
-def run_scenario(name, ctx, log):
+def scenario_module(name):
     import importlib
 
+    return importlib.import_module(f"guild.bench.scenarios.{name}")
+
+
+def run_scenario(name, ctx, log):
     from .measure import skipped_rows
     from .scenarios import Skip
 
-    module = importlib.import_module(f"guild.bench.scenarios.{name}")
+    module = scenario_module(name)
     started = time.perf_counter()
     try:
         rows = module.run(ctx)
@@ -167,6 +172,20 @@ def format_table(rows):
     out.append("-+-".join("-" * w for w in widths))
     out += [" | ".join(str(v).ljust(w) for v, w in zip(line, widths, strict=True)) for line in lines]
     return "\n".join(out)
+
+
+def write_results(out, *, rows, started, extra):
+    """The JSON twin of the printed table; returns the run's total seconds."""
+    total = time.perf_counter() - started if started else 0.0
+    result = {
+        "machine": machine(),
+        "started_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() - total)),
+        "total_seconds": round(total, 1),
+        **extra,
+        "rows": [r.as_dict() for r in rows],
+    }
+    Path(out).write_text(json.dumps(result, indent=2, default=str))
+    return total
 
 
 def main(argv=None):
@@ -205,17 +224,8 @@ def main(argv=None):
                           log_dir=log_dir, shared=shared)
             rows += run_scenario(name, ctx, log)
     rows += cross_size_rows(shared)
-    total = time.perf_counter() - started
-    result = {
-        "machine": machine(),
-        "started_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() - total)),
-        "total_seconds": round(total, 1),
-        "args": vars(args),
-        "databases": databases,
-        "learner_details": shared.get("learner", {}),
-        "rows": [r.as_dict() for r in rows],
-    }
-    out.write_text(json.dumps(result, indent=2, default=str))
+    total = write_results(out, rows=rows, started=started,
+                          extra={"args": vars(args), "databases": databases, "learner_details": shared.get("learner", {})})
     print()
     print(format_table(rows))
     print(f"\n{sum(r.passed is True for r in rows)} pass, {sum(r.passed is False for r in rows)} fail, "

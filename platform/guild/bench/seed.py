@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from django.contrib.auth.hashers import make_password
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
+from django.db.models.signals import post_save
 from django.utils import timezone
 
 from .sizes import BIG_COURSE_LESSONS, SIZES, Size
@@ -339,6 +340,10 @@ def _seed_pages(cur, size, now, rng, people):
     _copy(cur, "wagtailcore_page", page_cols, [catalogue, *courses, *lessons])
     cur.execute("UPDATE wagtailcore_page SET numchild = numchild + 1 WHERE id = %s", [home.pk])
     _copy(cur, "courses_cataloguepage", ["page_ptr_id", "intro"], [(catalogue_id, "<p>Every course at Bench.</p>")])
+    # What saving a new catalogue through the ORM would announce: apps set up on it (authoring
+    # permissions, the review workflow).
+    post_save.send(sender=CataloguePage, instance=CataloguePage.objects.get(pk=catalogue_id), created=True,
+                   raw=False, using=connection.alias, update_fields=None)
     _copy(cur, "courses_coursepage", ["page_ptr_id", "summary", "level", "estimated_minutes", "audience",
                                       "certificate_validity_months", "pass_mark", "max_quiz_attempts",
                                       "allow_self_enrolment", "allow_unenrolment", "is_mandatory"], course_rows)
@@ -379,7 +384,8 @@ def _seed_search_index(cur, pages):
     )
     cur.execute(
         insert.format(body="c.intro")
-        + " FROM wagtailcore_page p JOIN courses_cataloguepage c ON c.page_ptr_id = p.id WHERE p.id = %s",
+        + " FROM wagtailcore_page p JOIN courses_cataloguepage c ON c.page_ptr_id = p.id WHERE p.id = %s"
+        " ON CONFLICT (content_type_id, object_id) DO NOTHING",  # post_save may have indexed it already
         [ct["CataloguePage"], pages["catalogue"]],
     )
     cur.execute(

@@ -11,7 +11,8 @@ class Context:
     size: str
     runs: int = 5  # timed runs after the warm-up, for in-process timings
     requests: int = 200  # HTTP requests per page for the load generator
-    concurrency: int = 2
+    concurrency: int = 2  # load-generator threads, and gunicorn workers
+    warmup: int = 20  # untimed requests per URL before the timed ones
     server_env: dict = field(default_factory=lambda: dict(os.environ))  # for gunicorn
     log_dir: Path = Path("var/bench")
     smoke: bool = False

@@ -141,12 +141,12 @@ def run(ctx):
                                                                             settings.SETTINGS_MODULE)}
     rows, medians = [], {}
     log_path = ctx.log_dir / f"gunicorn-{ctx.size}.log"
-    with Server(env, log_path=log_path) as server:
+    with Server(env, workers=ctx.concurrency, log_path=log_path) as server:
         for page, url in urls.items():
             page_times = load(server.port, url, cookie=cookie, requests=ctx.requests, concurrency=ctx.concurrency,
-                              warmup=max(ctx.requests // 10, 3))
+                              warmup=ctx.warmup)
             static_times = load(server.port, static_urls[page], requests=ctx.requests,
-                                concurrency=ctx.concurrency, warmup=max(ctx.requests // 10, 3))
+                                concurrency=ctx.concurrency, warmup=ctx.warmup)
             name = f"{page} [{ctx.size}]"
             page_median, static_median = ms(median(page_times)), ms(median(static_times))
             medians[page] = page_median
