@@ -9,6 +9,7 @@ import logging
 
 from django.db import IntegrityError, transaction
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from guild.notifications.services import notify
@@ -90,4 +91,58 @@ def award_top_contributor_badges(*, month: datetime.date) -> int:
             if grant_badge(person=row.person, badge=badge, evidence=month.strftime("%Y-%m")):
                 awarded += 1
     logger.info("rewards: %s top-contributor badges awarded for %s", awarded, month)
+    return awarded
+
+
+def _candidates(badge):
+    """People who already meet `badge`'s criteria, as a queryset of person ids (None: not backfilled)."""
+    from django.db.models import Count
+
+    from courses.models import Enrolment, EnrolmentStatus, PathCourse
+    from guild.skills.models import PersonSkill
+
+    from .models import ReasonTally
+
+    if badge.criterion == Criterion.EVENT_COUNT and not badge.period_days:
+        return ReasonTally.objects.filter(reason=badge.reason, count__gte=badge.threshold).values_list("person_id", flat=True)
+    if badge.criterion == Criterion.EVENT_COUNT:
+        since = timezone.now() - datetime.timedelta(days=badge.period_days)
+        return (
+            RewardLedgerEntry.objects.filter(reason=badge.reason, created_at__gt=since)
+            .values("person_id").annotate(n=Count("id")).filter(n__gte=badge.threshold).values_list("person_id", flat=True)
+        )
+    if badge.criterion == Criterion.COURSE:
+        return Enrolment.objects.filter(course=badge.course_id, status=EnrolmentStatus.COMPLETED).values_list("learner_id", flat=True)
+    if badge.criterion == Criterion.PATH:
+        course_ids = list(PathCourse.objects.filter(path=badge.path_id).values_list("course_id", flat=True))
+        if not course_ids:
+            return None
+        return (
+            Enrolment.objects.filter(course_id__in=course_ids, status=EnrolmentStatus.COMPLETED)
+            .values("learner_id").annotate(n=Count("course_id", distinct=True)).filter(n__gte=len(course_ids))
+            .values_list("learner_id", flat=True)
+        )
+    if badge.criterion == Criterion.SKILL_LEVEL:
+        return PersonSkill.objects.filter(skill=badge.skill_id, level__gte=badge.skill_level).values_list("person_id", flat=True)
+    return None  # top contributors: decided by the monthly task
+
+
+def backfill_badge(*, badge, batch_size=500) -> int:
+    """Award a new (or newly active) badge to everyone who already meets it, in id-ordered batches."""
+    from django.contrib.auth import get_user_model
+
+    if not badge.is_active:
+        return 0
+    candidates = _candidates(badge)
+    if candidates is None:
+        return 0
+    people = get_user_model().objects.filter(pk__in=candidates, is_active=True).exclude(badge_awards__badge=badge)
+    awarded, last_id = 0, 0
+    while True:
+        batch = list(people.filter(pk__gt=last_id).order_by("pk")[:batch_size])
+        if not batch:
+            break
+        last_id = batch[-1].pk
+        awarded += sum(1 for person in batch if grant_badge(person=person, badge=badge, evidence=str(badge.criteria_text())))
+    logger.info("rewards: backfilled badge %s to %s people", badge.slug, awarded)
     return awarded

@@ -11,7 +11,7 @@ import uuid
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from .badges import award_top_contributor_badges
+from .badges import award_top_contributor_badges, backfill_badge
 from .models import Badge, Criterion, Reason, RewardLedgerEntry
 from .recognition import summarise_month
 from .services import award_points, give_kudos
@@ -94,6 +94,8 @@ def seed(stdout=None):
                 submission_key=uuid.uuid5(uuid.NAMESPACE_URL, f"guild-demo-kudos:{sender}:{recipient}"),
             )
 
+    for badge in Badge.objects.filter(is_active=True):
+        backfill_badge(badge=badge)  # e.g. skill levels the people demo set before the badge existed
     last_month = previous_month(timezone.localdate())
     award_top_contributor_badges(month=last_month)
     summary = summarise_month(month=last_month)

@@ -25,3 +25,13 @@ def monthly_recognition(month: str | None = None) -> dict:
     result["badges"] = badges
     logger.info("rewards.monthly_recognition %s: %s", first, result)
     return result
+
+
+@shared_task(name="rewards.backfill_badge", ignore_result=True)
+def backfill_badge(badge_id: int) -> int:
+    """Award a badge L&D just defined to the people who already meet it. Idempotent."""
+    from .badges import backfill_badge as backfill
+    from .models import Badge
+
+    badge = Badge.objects.filter(pk=badge_id).first()
+    return backfill(badge=badge) if badge else 0

@@ -40,3 +40,15 @@ class BadgeViewSet(SnippetViewSet):
 
 
 register_snippet(BadgeViewSet)
+
+
+@hooks.register("after_create_snippet")
+@hooks.register("after_edit_snippet")
+def backfill_badge_after_save(request, instance):
+    """People who already meet a new or edited badge's criteria get it, in the background."""
+    if isinstance(instance, Badge) and instance.is_active:
+        from django.db import transaction
+
+        from .tasks import backfill_badge
+
+        transaction.on_commit(lambda: backfill_badge.delay(instance.pk))

@@ -105,3 +105,24 @@ def test_a_badge_needs_the_fields_of_its_criterion():
     assert "reason" in error.value.message_dict and "threshold" in error.value.message_dict
     with pytest.raises(IntegrityError):
         badge.save()
+
+
+def test_a_new_badge_goes_to_the_people_who_already_meet_it(learner, other_learner, expert, on_commit):
+    from rewards.badges import backfill_badge
+
+    skill = make_skill("SQL")
+    PersonSkill.objects.create(person=learner, skill=skill, level=4)
+    PersonSkill.objects.create(person=other_learner, skill=skill, level=1)
+    for n in range(3):
+        answer(expert, n)
+    course = make_course("SQL 1", authors=[expert], lessons=1)
+    on_commit(complete_course_for, other_learner, course)
+    skilled = make_badge(name="SQL proficient", criterion=Criterion.SKILL_LEVEL, skill=skill, skill_level=3)
+    helper = make_badge(name="Helper", criterion=Criterion.EVENT_COUNT, reason=Reason.QUESTION_ANSWERED, threshold=3)
+    finisher = make_badge(name="SQL 1 done", criterion=Criterion.COURSE, course=course)
+
+    assert [backfill_badge(badge=b, batch_size=1) for b in (skilled, helper, finisher)] == [1, 1, 1]
+    assert backfill_badge(badge=skilled) == 0  # again: nothing more
+    assert set(BadgeAward.objects.values_list("person", "badge")) == {
+        (learner.pk, skilled.pk), (expert.pk, helper.pk), (other_learner.pk, finisher.pk),
+    }
