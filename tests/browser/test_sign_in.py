@@ -26,12 +26,22 @@ def test_a_wrong_password_shows_the_error_in_the_form(page):
     assert page.url.endswith("/accounts/login/")
 
 
+def test_the_menu_is_visible_on_a_desktop(page):
+    person = make_user(Role.EXPERT, email="desk@example.com")
+    sign_in(page, person.email, PASSWORD)
+    assert page.get_by_role("link", name="Authoring (CMS)").is_visible()
+    assert not page.get_by_role("button", name="Menu").is_visible()
+
+
 def test_the_menu_works_on_a_phone_by_keyboard(page):
     person = make_user(Role.EXPERT, email="phone@example.com")
     page.set_viewport_size({"width": 390, "height": 800})
     sign_in(page, person.email, PASSWORD)
     nav_link = page.get_by_role("link", name="Authoring (CMS)")
     assert not nav_link.is_visible()
-    page.locator("summary.site-nav__toggle").focus()
+    toggle = page.get_by_role("button", name="Menu")
+    toggle.focus()
     page.keyboard.press("Enter")
-    assert nav_link.is_visible()
+    assert nav_link.is_visible() and toggle.get_attribute("aria-expanded") == "true"
+    page.keyboard.press("Escape")
+    assert not nav_link.is_visible()
