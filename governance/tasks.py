@@ -13,3 +13,13 @@ def fold_learning_events(batch_size=10_000, max_batches=100):
     folded = fold_new_events(batch_size=batch_size, max_batches=max_batches)
     logger.info("fold_learning_events: %s events folded", folded)
     return folded
+
+
+@shared_task(name="governance.notify_need_followers")
+def notify_need_followers(change_id):
+    """Tell a need's poster and voters about a triage decision. Idempotent per person and change."""
+    from .services.needs import notify_followers
+
+    sent = notify_followers(change_id=change_id)
+    logger.info("notify_need_followers: change %s, %s notices", change_id, sent)
+    return sent

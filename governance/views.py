@@ -156,7 +156,7 @@ def need_triage(request, pk):
     if form.is_valid():
         try:
             need_services.triage(need=need, by=request.user, **form.cleaned_data)
-            messages.success(request, _("Status saved; people who follow the board will see your note."))
+            messages.success(request, _("Status saved; the poster and everyone who voted will be notified with your note."))
         except need_services.NeedError as exc:
             messages.error(request, str(exc))
     else:

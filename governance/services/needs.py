@@ -6,9 +6,11 @@ from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from guild.people.models import User
 from guild.people.roles import Role
 
 from .. import signals
@@ -174,7 +176,8 @@ def triage(*, need, by, status, note, course=None, initiative=None):
         need.fulfilled_at = timezone.now()
     need.save()
     if changed:
-        NeedStatusChange.objects.create(need=need, status=status, note=note, changed_by=by)
+        change = NeedStatusChange.objects.create(need=need, status=status, note=note, changed_by=by)
+        transaction.on_commit(lambda: _queue_follower_notices(change.pk))
     if initiative is not None:
         initiative.needs.add(need)
     if fulfil:
@@ -190,6 +193,41 @@ def _send_fulfilled_on_commit(need):
         signals.need_fulfilled.send(sender=LearningNeed, need=need, course=course, volunteers=volunteers)
 
     transaction.on_commit(send)
+
+
+def _queue_follower_notices(change_id):
+    from ..tasks import notify_need_followers
+
+    notify_need_followers.delay(change_id)
+
+
+def notify_followers(*, change_id, batch_size=500):
+    """Tell the poster and everyone who voted what L&D decided. Idempotent (one notice per person and change);
+    walks the voters by id in batches so a popular need never loads every voter at once."""
+    from guild.notifications.services import notify
+
+    change = NeedStatusChange.objects.select_related("need").filter(pk=change_id).first()
+    if change is None:
+        return 0
+    need = change.need
+    url = reverse("governance:need", args=[need.pk])
+    title = _("“%(need)s” is now: %(status)s") % {"need": need.title[:120], "status": change.get_status_display()}
+    sent, after = 0, 0
+    while True:
+        voter_ids = list(NeedVote.objects.filter(need=need, voter_id__gt=after).order_by("voter_id")
+                         .values_list("voter_id", flat=True)[:batch_size])
+        if after == 0 and need.author_id not in voter_ids:
+            voter_ids.append(need.author_id)
+        if not voter_ids:
+            break
+        for person in User.objects.filter(pk__in=voter_ids, is_active=True):
+            if person.pk == change.changed_by_id:
+                continue
+            if notify(recipient=person, kind="need_status", title=str(title), body=change.note, url=url,
+                      dedupe_key=f"need-status:{change.pk}"):
+                sent += 1
+        after = max(voter_ids)
+    return sent
 
 
 def link_to_initiative(*, need, initiative: Initiative, by):
