@@ -130,3 +130,14 @@ def test_notify_with_email_keeps_working_for_other_apps(smtp_server, learner):
     assert deliver_outbox()["sent"] == 1
     assert Notification.objects.filter(recipient=learner).count() == 1
     assert parsed(smtp_server.messages[0])["Subject"] == "Bob thanked you"
+
+
+def test_a_shared_mailbox_gets_the_email_without_an_unsubscribe_link(smtp_server):
+    queue_messages([OutboxMessage(key="test:mailbox", to_email="learning@example.com", kind="review.escalation",
+                                  payload={"course_title": "Joins", "reviewer_name": "Rita", "days_late": 3,
+                                           "due_at": "2030-01-01T09:00:00+00:00"})])
+    assert deliver_outbox()["sent"] == 1
+    email = parsed(smtp_server.messages[0])
+    assert email["To"] == "learning@example.com" and email["List-Unsubscribe"] is None
+    assert "Review late by 3 days: Joins" == email["Subject"]
+    assert not Notification.objects.exists()

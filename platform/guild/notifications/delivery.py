@@ -83,6 +83,7 @@ def _email(message, rendered, connection):
     context = {
         "message": rendered,
         "recipient": recipient,
+        "greeting_name": (recipient.first_name or recipient.email) if recipient else "",
         "mandatory": message.mandatory,
         "site_name": getattr(settings, "WAGTAIL_SITE_NAME", "Guild"),
         "preferences_url": conf.base_url() + reverse("notifications:preferences"),
