@@ -4,9 +4,11 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from guild.core.navigation import HomePanel, NavItem
+from guild.people.roles import Role
+from guild.people.selectors import teams_managed_by
 
 from . import selectors
-from .models import Badge
+from .models import Badge, Period, Track
 
 
 @hooks.register("guild_nav_items")
@@ -21,11 +23,17 @@ def rewards_nav_items():
 @hooks.register("guild_home_panels")
 def rewards_home_panels(request):
     person = request.user
-    return [HomePanel(
+    panels = [HomePanel(
         template="rewards/home/_points.html",
         context={"balance": selectors.balance_for(person=person), "badges": list(selectors.recent_badges(person=person, limit=3))},
         order=30,
     )]
+    if person.has_role(Role.MANAGER):
+        team = teams_managed_by(user=person).order_by("path").first()
+        if team is not None:
+            board = selectors.leaderboard(track=Track.LEARNER, period=Period.MONTH, team=team, viewer=person, size=5)
+            panels.append(HomePanel(template="rewards/home/_team_board.html", context={"board": board}, order=31))
+    return panels
 
 
 class BadgeViewSet(SnippetViewSet):

@@ -124,3 +124,18 @@ def test_an_empty_board_says_what_to_do(client, learner):
 
 def test_signed_out_visitors_are_sent_to_sign_in(client):
     assert client.get(reverse("rewards:leaderboard")).status_code == 302
+
+
+def test_a_managers_home_shows_their_teams_top_learners(client, manager, learner):
+    pay(learner, 40)
+    client.force_login(manager)
+
+    page = client.get(reverse("home")).content.decode()
+
+    assert "top learners this month" in page and "Alice" in page
+
+
+def test_a_learners_home_has_no_team_board(client, learner):
+    client.force_login(learner)
+
+    assert "top learners this month" not in client.get(reverse("home")).content.decode()

@@ -60,13 +60,26 @@ def test_my_rewards_runs_a_fixed_number_of_queries(client, django_assert_max_num
 
 
 @pytest.mark.parametrize("people,events_each", [(2, 1), (30, 6)])
-def test_the_home_panel_runs_two_queries(rf, django_assert_num_queries, team, expert, people, events_each):
+def test_the_home_panels_run_a_fixed_number_of_queries(rf, django_assert_num_queries, team, expert, people, events_each):
     from rewards.wagtail_hooks import rewards_home_panels
 
     grow(team, expert, people, events_each)
     request = rf.get("/")
     request.user = expert
 
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(3):  # balance, badges, roles (which the menu loads anyway)
         [panel] = rewards_home_panels(request)
     assert panel.context["balance"].points == expert.points_balance.points
+
+
+@pytest.mark.parametrize("people,events_each", [(2, 1), (30, 6)])
+def test_a_managers_home_panels_run_a_fixed_number_of_queries(rf, django_assert_num_queries, team, manager, expert, people, events_each):
+    from rewards.wagtail_hooks import rewards_home_panels
+
+    grow(team, expert, people, events_each)
+    request = rf.get("/")
+    request.user = manager
+
+    with django_assert_num_queries(6):  # + the managed teams and the team's board
+        points, board = rewards_home_panels(request)
+    assert len(board.context["board"].rows) == min(people, 5)
