@@ -87,27 +87,32 @@ def _legend(names, x, y):
     return "".join(out)
 
 
-def line_chart(*, key, title, desc, labels, series, series_names):
-    """Lines over an ordered x axis (e.g. weeks). Points carry a <title> with their value."""
+def line_chart(*, key, title, desc, labels, series, series_names, own_scale=False):
+    """Lines over an ordered x axis (e.g. weeks). Points carry a <title> with their value.
+
+    own_scale: each series is drawn against its own maximum (for a business metric beside a count of
+    completions); the axis then shows no figure and the values are in the point titles and the table."""
     rows = [[label, *[s[i] for s in series]] for i, label in enumerate(labels)]
     chart = Chart(key, title, desc, headers=["", *series_names], rows=rows)
     if not labels:
         return chart
     width, height, left, bottom, top_pad = 640, 260, 50, 40, 15
     top = max([v for s in series for v in s if v is not None] + [1])
+    tops = [max([v for v in s if v is not None] + [1]) if own_scale else top for s in series]
     step = (width - left - 20) / max(len(labels) - 1, 1)
     parts = [_open(key, title, desc, width, height)]
     plot_h = height - bottom - top_pad
     parts.append(f'<line x1="{left}" y1="{height - bottom}" x2="{width - 10}" y2="{height - bottom}" stroke="#999"/>')
-    parts.append(f'<text x="{left - 6}" y="{top_pad + 4}" text-anchor="end">{_fmt(top)}</text>'
-                 f'<text x="{left - 6}" y="{height - bottom}" text-anchor="end">0</text>')
+    if not own_scale:
+        parts.append(f'<text x="{left - 6}" y="{top_pad + 4}" text-anchor="end">{_fmt(top)}</text>'
+                     f'<text x="{left - 6}" y="{height - bottom}" text-anchor="end">0</text>')
     every = max(1, len(labels) // 6)
     for i, label in enumerate(labels):
         if i % every == 0:
             parts.append(f'<text x="{left + i * step:.1f}" y="{height - bottom + 16}" text-anchor="middle">{escape(str(label))}</text>')
     for j, s in enumerate(series):
         colour = PALETTE[j % len(PALETTE)]
-        points = [(left + i * step, top_pad + plot_h * (1 - (v or 0) / top)) for i, v in enumerate(s) if v is not None]
+        points = [(left + i * step, top_pad + plot_h * (1 - (v or 0) / tops[j])) for i, v in enumerate(s) if v is not None]
         dash = "" if j == 0 else ' stroke-dasharray="6 3"'  # line style, not only colour, tells series apart
         parts.append(f'<polyline fill="none" stroke="{colour}" stroke-width="2"{dash} points="'
                      + " ".join(f"{x:.1f},{y:.1f}" for x, y in points) + '"/>')

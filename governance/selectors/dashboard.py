@@ -407,8 +407,9 @@ def business_beside_training(dash):
         out.append(charts.line_chart(
             key=f"business-{series['kpi'].slug}-{team_id or 'all'}",
             title=f"{series['name']} · {series['team']}",
-            desc=str(_("The business metric by month beside the number of courses the team completed that month.")),
+            desc=str(_("The business metric by month beside the number of courses the team completed that month; "
+                        "each line is drawn against its own maximum.")),
             labels=months, series=[[last_value[m] for m in months], completions],
-            series_names=[series["name"], str(_("Course completions"))],
+            series_names=[series["name"], str(_("Course completions"))], own_scale=True,
         ))
     return out

@@ -1,6 +1,7 @@
 """Recording a maturity assessment, with the evidence the platform measured at that moment."""
 
 from django.db import transaction
+from django.utils import timezone
 
 from ..maturity import DIMENSION_BY_KEY, DIMENSIONS
 from ..models import MaturityAssessment, MaturityRating
@@ -15,6 +16,11 @@ def record_assessment(*, by, ratings, notes="", assessed_on=None):
     missing = [d.key for d in DIMENSIONS if d.key not in ratings]
     if missing:
         raise ValueError(f"Every dimension needs a level; missing: {', '.join(missing)}")
+    latest = MaturityAssessment.objects.filter(assessed_by=by, created_at__date=timezone.localdate()).first()
+    if latest and not assessed_on and {r.dimension: r.level for r in latest.ratings.all()} == {
+        key: int(level) for key, (level, _step) in ratings.items()
+    }:
+        return latest  # the same ratings sent twice today: a double submit
     evidence = maturity_evidence()
     assessment = MaturityAssessment(assessed_by=by, notes=notes)
     if assessed_on:

@@ -19,6 +19,11 @@ def require_ld_admin(user):
 def save_mission(*, by, statement, talent="", performance="", productivity=""):
     """A new version of the mission; the history is kept."""
     require_ld_admin(by)
+    current = Mission.objects.first()
+    if current and (current.statement, current.talent, current.performance, current.productivity) == (
+        statement, talent, performance, productivity
+    ):
+        return current  # a double submit, or nothing changed: no new version
     return Mission.objects.create(statement=statement, talent=talent, performance=performance, productivity=productivity,
                                   updated_by=by)
 
@@ -32,7 +37,10 @@ def save_model(*, by, form):
 
 def record_meeting(*, by, committee, held_on, agenda, minutes=""):
     require_ld_admin(by)
-    return Meeting.objects.create(committee=committee, held_on=held_on, agenda=agenda, minutes=minutes)
+    # A double submit records the meeting once.
+    meeting, _ = Meeting.objects.get_or_create(committee=committee, held_on=held_on, agenda=agenda,
+                                               defaults={"minutes": minutes})
+    return meeting
 
 
 def record_decision(*, by, meeting, text, initiative=None):

@@ -100,3 +100,11 @@ def test_roadmap_and_committee_pages_run_a_fixed_number_of_queries(client, execu
     for url in urls:
         with django_assert_max_num_queries(12):
             assert client.get(url).status_code == 200
+
+
+def test_a_double_submitted_meeting_is_recorded_once(client, ld_admin):
+    committee = make_committee()
+    client.force_login(ld_admin)
+    for _ in range(2):
+        client.post(reverse("governance:meeting_create", args=[committee.pk]), {"held_on": "2026-03-02", "agenda": "Budget"})
+    assert Meeting.objects.count() == 1

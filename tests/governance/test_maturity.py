@@ -72,3 +72,10 @@ def test_the_maturity_pages_run_a_fixed_number_of_queries(client, ld_admin, djan
     for url in (reverse("governance:maturity"), reverse("governance:maturity_assess")):
         with django_assert_max_num_queries(18):
             assert client.get(url).status_code == 200
+
+
+def test_a_double_submitted_assessment_is_kept_once(client, ld_admin):
+    client.force_login(ld_admin)
+    for _ in range(2):
+        client.post(reverse("governance:maturity_assess"), form_data({"needs": 3}))
+    assert MaturityAssessment.objects.count() == 1
