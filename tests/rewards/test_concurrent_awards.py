@@ -81,3 +81,25 @@ def test_concurrent_events_never_miss_a_threshold(expert):
     ))
 
     assert BadgeAward.objects.filter(person=expert, badge=badge).count() == 1
+
+
+def test_simultaneous_kudos_never_pass_the_daily_cap(learner, team):
+    from django.core.exceptions import ValidationError
+
+    from rewards.models import Kudos
+    from rewards.services import give_kudos
+    from tests.support.people import make_user
+
+    recipients = [make_user(team=team) for _ in range(10)]
+    refused = []
+
+    def send(i):
+        try:
+            give_kudos(sender=learner, recipient=recipients[i], message="Thanks!")
+        except ValidationError as exc:
+            refused.append(exc)
+
+    run_concurrently(10, send)
+
+    assert Kudos.objects.filter(sender=learner).count() == 5
+    assert len(refused) == 5 and all("daily limit" in e.messages[0] for e in refused)
