@@ -79,7 +79,7 @@ def author_digest_payload(*, author, now) -> dict:
 
 
 def _sweep(people, *, kind, key_prefix, payload_for, keep, now, batch_size, policy, enqueue):
-    from .services import _enqueue_delivery
+    from .services import enqueue_delivery
 
     counts = {"queued": 0, "batches": 0}
     last = 0
@@ -110,7 +110,7 @@ def _sweep(people, *, kind, key_prefix, payload_for, keep, now, batch_size, poli
         new = queue_messages(messages)
         counts["queued"] += len(new)
         if new and enqueue:
-            _enqueue_delivery()
+            enqueue_delivery()
     return counts
 
 

@@ -143,25 +143,51 @@ def render_review_escalation(p, recipient, cache):
     )
 
 
+KINDS = [
+    # (name, label, description, renderer)
+    (
+        "enrolment.assigned", gettext_lazy("A course assigned to you"),
+        gettext_lazy("When a manager, L&D or a rule enrols you in a course."), render_enrolled,
+    ),
+    (
+        "reminder.due", gettext_lazy("Due-date reminders"),
+        gettext_lazy("Before a course is due."), render_due,
+    ),
+    (
+        "reminder.overdue", gettext_lazy("Overdue reminders"),
+        gettext_lazy("When a course is past its due date."), render_overdue,
+    ),
+    (
+        "reminder.inactive", gettext_lazy("Nudges to continue"),
+        gettext_lazy("When you started a course and left it idle."), render_inactive,
+    ),
+    (
+        "escalation.overdue", gettext_lazy("Team members overdue"),
+        gettext_lazy("For managers: someone in your team is well past a due date."), render_escalation,
+    ),
+    (
+        "digest.team", gettext_lazy("Weekly team digest"),
+        gettext_lazy("For managers: your team's progress, once a week."), render_team_digest,
+    ),
+    (
+        "digest.author", gettext_lazy("Weekly feedback digest"),
+        gettext_lazy("For authors: reactions, questions and ratings on your courses."), render_author_digest,
+    ),
+    (
+        "review.reminder", gettext_lazy("Review reminders"),
+        gettext_lazy("For reviewers: a review is due soon or late."), render_review,
+    ),
+    (
+        "review.escalation", gettext_lazy("Late reviews"),
+        gettext_lazy("For L&D: a peer review is well past its due date."), render_review_escalation,
+    ),
+    (
+        "renewal", gettext_lazy("Certificate renewals"),
+        gettext_lazy("Before one of your certificates expires."), render_renewal,
+    ),
+]
+
+
 def register_kinds():
-    k = gettext_lazy
-    kinds.register("enrolment.assigned", label=k("A course assigned to you"), render=render_enrolled,
-                   description=k("When a manager, L&D or a rule enrols you in a course."))
-    kinds.register("reminder.due", label=k("Due-date reminders"), render=render_due,
-                   description=k("Before a course is due."))
-    kinds.register("reminder.overdue", label=k("Overdue reminders"), render=render_overdue,
-                   description=k("When a course is past its due date."))
-    kinds.register("reminder.inactive", label=k("Nudges to continue"), render=render_inactive,
-                   description=k("When you started a course and left it idle."))
-    kinds.register("escalation.overdue", label=k("Team members overdue"), render=render_escalation,
-                   description=k("For managers: someone in your team is well past a due date."))
-    kinds.register("digest.team", label=k("Weekly team digest"), render=render_team_digest,
-                   description=k("For managers: your team's progress, once a week."))
-    kinds.register("digest.author", label=k("Weekly feedback digest"), render=render_author_digest,
-                   description=k("For authors: reactions, questions and ratings on your courses."))
-    kinds.register("review.reminder", label=k("Review reminders"), render=render_review,
-                   description=k("For reviewers: a review is due soon or late."))
-    kinds.register("review.escalation", label=k("Late reviews"), render=render_review_escalation,
-                   description=k("For L&D: a peer review is well past its due date."))
-    kinds.register("renewal", label=k("Certificate renewals"), render=render_renewal,
-                   description=k("Before one of your certificates expires."))
+    for name, label, description, render in KINDS:
+        kinds.register(name, label=label, description=description, render=render)

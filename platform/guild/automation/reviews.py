@@ -28,7 +28,7 @@ def _ld_admins():
 def sweep_review_slas(*, now=None, batch_size=None, enqueue=True) -> dict:
     from governance.review.models import ReviewAssignment, ReviewDecision
 
-    from .services import _enqueue_delivery
+    from .services import enqueue_delivery
 
     now = now or timezone.now()
     batch_size = batch_size or conf.batch_size()
@@ -74,6 +74,6 @@ def sweep_review_slas(*, now=None, batch_size=None, enqueue=True) -> dict:
         new = queue_messages(messages)
         counts["queued"] += len(new)
         if new and enqueue:
-            _enqueue_delivery()
+            enqueue_delivery()
     logger.info("review SLA sweep: %(queued)s queued in %(batches)s batches", counts)
     return counts

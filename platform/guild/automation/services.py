@@ -36,7 +36,7 @@ class AutomationError(Exception):
         self.message = message
 
 
-def _enqueue_delivery():
+def enqueue_delivery():
     """One delivery task for a whole batch (never one per message); the outbox is the queue of record."""
     from .tasks import deliver_outbox
 
@@ -158,7 +158,7 @@ def apply_rule(*, rule, trigger=RuleRun.Trigger.SCHEDULE, user_ids=None, batch_s
                         run.enrolled_count += 1
                         messages.append(_enrolment_message(enrolment, course))
             if queue_messages(messages):
-                _enqueue_delivery()
+                enqueue_delivery()
     except Exception as exc:  # noqa: BLE001 - recorded on the run, shown to L&D
         logger.exception("rule %s failed", rule.pk)
         run.error = f"{type(exc).__name__}: {exc}"[:2000]
@@ -222,7 +222,7 @@ def assign_course(*, manager, course, learners, due_date, now=None) -> Assignmen
         if created:
             messages.append(_enrolment_message(enrolment, course, assigned_by=manager))
     if queue_messages(messages):
-        transaction.on_commit(_enqueue_delivery)
+        transaction.on_commit(enqueue_delivery)
     return result
 
 
@@ -356,7 +356,7 @@ def sweep_reminders(*, now=None, batch_size=None, enqueue=True) -> dict:
         new = queue_messages(messages)
         counts["queued"] += len(new)
         if new and enqueue:
-            _enqueue_delivery()
+            enqueue_delivery()
     logger.info("reminder sweep: %(scanned)s enrolments in %(batches)s batches, %(queued)s queued, "
                 "%(skipped)s skipped", counts)
     return counts
@@ -409,6 +409,6 @@ def sweep_renewals(*, now=None, batch_size=None, enqueue=True) -> dict:
                 continue
             counts["renewed"] += 1
         if counts["renewed"] and enqueue:
-            _enqueue_delivery()
+            enqueue_delivery()
     logger.info("renewal sweep: %(renewed)s renewed, %(skipped)s skipped", counts)
     return counts

@@ -1,7 +1,11 @@
 """Celery tasks: thin wrappers around the services. Each takes ids or nothing, is idempotent
 (outbox keys, the enrolment constraint) and logs its counts."""
 
+import logging
+
 from celery import shared_task
+
+logger = logging.getLogger(__name__)
 
 
 @shared_task(name="guild.automation.deliver_outbox", ignore_result=True)
@@ -41,13 +45,15 @@ def sweep_digests(batch_size=None):
 
 @shared_task(name="guild.automation.sweep_all", ignore_result=True)
 def sweep_all():
-    """The periodic sweep: every kind of message that may be due now."""
+    """The periodic sweep: every kind of message that may be due now. One failing sweep is logged
+    and does not stop the others; the next tick runs it again."""
     from . import digests, reviews, services
 
-    services.sweep_renewals()
-    services.sweep_reminders()
-    reviews.sweep_review_slas()
-    digests.sweep_digests()
+    for sweep in (services.sweep_renewals, services.sweep_reminders, reviews.sweep_review_slas, digests.sweep_digests):
+        try:
+            sweep()
+        except Exception:  # noqa: BLE001
+            logger.exception("%s failed; the next sweep resumes it", sweep.__name__)
 
 
 @shared_task(name="guild.automation.run_rules", ignore_result=True)

@@ -89,7 +89,7 @@ def outbox_retry(request, pk=None):
         messages.success(request, _("The message is queued again."))
     else:
         messages.info(request, _("That message is not failed (any more): nothing to retry."))
-    transaction.on_commit(services._enqueue_delivery)
+    transaction.on_commit(services.enqueue_delivery)
     return redirect("automation:outbox")
 
 
