@@ -181,7 +181,8 @@ GUILD_SIGNUP_OPEN = env.bool("GUILD_SIGNUP_OPEN", default=True)
 
 # --- Internationalisation ------------------------------------------------------
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English")), ("fr", _("French"))]
+# Every string is marked for translation; add a language here once its catalogue is in locale/ (docs/i18n.md).
+LANGUAGES = [("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = env.str("TIME_ZONE", default="UTC")
 USE_I18N = True
