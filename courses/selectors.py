@@ -149,6 +149,8 @@ def course_view(*, course, user):
     """Outline (with done marks), the learner's enrolment, where to continue, certificate, rating."""
     from .services import can_unenrol
 
+    if course.pk is None:  # an editor previewing a course not yet saved
+        return CourseView(course=course)
     lessons = list(lessons_of(course))
     quiz_lessons = set(
         LessonPage.objects.filter(pk__in=[lesson.pk for lesson in lessons], body__icontains='"type": "question"')
@@ -158,7 +160,7 @@ def course_view(*, course, user):
     view.authors = list(course.course_authors.select_related("user").order_by("-is_lead", "sort_order"))
     enrolment = (
         Enrolment.objects.filter(learner=user, course=course).select_related("course").prefetch_related("lesson_completions").first()
-    )
+    ) if user.is_authenticated else None
     done = set()
     if enrolment and enrolment.status != EnrolmentStatus.WITHDRAWN:
         view.enrolment = enrolment
@@ -211,7 +213,9 @@ def lesson_view(*, lesson, user, attempt_number=None):
             view.position = i + 1
             view.previous = siblings[i - 1] if i > 0 else None
             view.next = siblings[i + 1] if i + 1 < len(siblings) else None
-    enrolment = Enrolment.objects.filter(learner=user, course=course).exclude(status=EnrolmentStatus.WITHDRAWN).first()
+    enrolment = None
+    if user.is_authenticated:
+        enrolment = Enrolment.objects.filter(learner=user, course=course).exclude(status=EnrolmentStatus.WITHDRAWN).first()
     if enrolment and lesson.pk:  # an unsaved lesson is an editor's preview: no progress to show
         view.enrolment = enrolment
         view.done = enrolment.lesson_completions.filter(lesson=lesson).exists()
