@@ -11,6 +11,7 @@ import json
 import os
 import platform
 import secrets
+import signal
 import sys
 import time
 import traceback
@@ -20,7 +21,7 @@ from urllib.parse import urlsplit, urlunsplit
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/guild_bench"
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/6"
 REPO = Path(__file__).resolve().parents[3]
-SCENARIOS = ("learner", "search", "dashboard", "sweep", "publish")
+SCENARIOS = ("learner", "search", "dashboard", "publish", "sweep")  # the longest last
 
 
 def parse_args(argv):
@@ -29,7 +30,7 @@ def parse_args(argv):
     parser.add_argument("--only", default="", help=f"comma-separated scenarios among {', '.join(SCENARIOS)}")
     parser.add_argument("--size", choices=["S", "M", "L"], help="run everything at this size only")
     parser.add_argument("--runs", type=int, default=5, help="timed runs after the warm-up (in-process timings)")
-    parser.add_argument("--requests", type=int, default=300, help="HTTP requests per page and per static file")
+    parser.add_argument("--requests", type=int, default=100, help="HTTP requests per page and per static file")
     parser.add_argument("--reseed", action="store_true", help="drop and seed the bench databases again")
     parser.add_argument("--out", default=str(REPO / "var" / "bench" / "results.json"))
     return parser.parse_args(argv)
@@ -39,6 +40,7 @@ def configure_environment():
     """Production settings (DEBUG off) on loopback, with the bench's own database and Redis DB."""
     env = os.environ
     env.setdefault("DATABASE_URL", DEFAULT_DATABASE_URL)
+    env.setdefault("GUILD_BENCH_DATABASE_URL", env["DATABASE_URL"])  # DATABASE_URL then follows the size
     env.setdefault("REDIS_URL", DEFAULT_REDIS_URL)
     env["DJANGO_SETTINGS_MODULE"] = "guild.bench.settings"
     env["DJANGO_ENV"] = "production"
@@ -52,7 +54,8 @@ def configure_environment():
 
 
 def database_url(size):
-    parts = urlsplit(os.environ["DATABASE_URL"])
+    """The database of one size: the configured database's name with a suffix (guild_bench_l)."""
+    parts = urlsplit(os.environ["GUILD_BENCH_DATABASE_URL"])
     return urlunsplit(parts._replace(path=f"{parts.path.rstrip('/')}_{size.lower()}"))
 
 
@@ -190,6 +193,8 @@ def write_results(out, *, rows, started, extra):
 
 def main(argv=None):
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    # A stopped run still stops its gunicorn (the Server context manager runs on SystemExit).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     configure_environment()
     import django
 
@@ -223,6 +228,9 @@ def main(argv=None):
             ctx = Context(size=size, runs=args.runs, requests=args.requests, server_env=dict(os.environ),
                           log_dir=log_dir, shared=shared)
             rows += run_scenario(name, ctx, log)
+            # Written after every scenario, so that a long run that is stopped keeps what it measured.
+            write_results(out, rows=rows, started=started, extra={"args": vars(args), "databases": databases,
+                                                                  "learner_details": shared.get("learner", {})})
     rows += cross_size_rows(shared)
     total = write_results(out, rows=rows, started=started,
                           extra={"args": vars(args), "databases": databases, "learner_details": shared.get("learner", {})})
