@@ -141,3 +141,21 @@ def test_a_shared_mailbox_gets_the_email_without_an_unsubscribe_link(smtp_server
     assert email["To"] == "learning@example.com" and email["List-Unsubscribe"] is None
     assert "Review late by 3 days: Joins" == email["Subject"]
     assert not Notification.objects.exists()
+
+
+def test_a_batch_that_outlives_half_its_lease_hands_the_rest_back_instead_of_risking_a_double_send(
+    smtp_server, learner
+):
+    from datetime import timedelta
+
+    from guild.notifications.delivery import claim, send_claimed
+
+    queue_messages([OutboxMessage(key=f"test:slow:{i}", recipient=learner, kind="custom", payload={"title": "Hi"})
+                    for i in range(3)])
+    token, rows = claim(limit=10, lease_seconds=600)
+    for row in rows:
+        row.claimed_at -= timedelta(seconds=400)  # as if the SMTP server had been slow for 400 s
+    counts = send_claimed(token, rows, lease_seconds=600)
+    assert counts["released"] == 3 and counts["sent"] == 0
+    assert set(OutboxMessage.objects.values_list("status", "attempts")) == {("queued", 0)}
+    assert smtp_server.messages == []

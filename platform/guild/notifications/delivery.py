@@ -133,16 +133,25 @@ def _mark(message, token, **fields):
     OutboxMessage.objects.filter(pk=message.pk, claim_token=token).update(**fields)
 
 
-def send_claimed(token, rows, *, connection=None) -> dict:
-    counts = {"sent": 0, "failed": 0, "skipped": 0}
+def send_claimed(token, rows, *, connection=None, lease_seconds=None) -> dict:
+    counts = {"sent": 0, "failed": 0, "skipped": 0, "released": 0}
     if not rows:
         return counts
+    lease = conf.lease_seconds() if lease_seconds is None else lease_seconds
+    claimed_at = rows[0].claimed_at
     prefs = _preferences(rows)
     cache = {}
     connection = connection or get_connection()
     try:
         for message in rows:
             now = timezone.now()
+            if lease and (now - claimed_at).total_seconds() > lease / 2:
+                # A slow server: hand the rest back before the lease runs out and another sender
+                # takes them too, which would send them twice.
+                counts["released"] = OutboxMessage.objects.filter(claim_token=token, status=OutboxStatus.SENDING).update(
+                    status=OutboxStatus.QUEUED, claim_token="", claimed_at=None, attempts=F("attempts") - 1
+                )
+                break
             try:
                 rendered, used = _deliver_one(message, prefs.get((message.recipient_id, message.kind), Channel.ALL),
                                               connection, cache)
@@ -182,10 +191,12 @@ def deliver_outbox(*, batch_size: int | None = None, lease_seconds: int | None =
         token, rows = claim(limit=batch_size, lease_seconds=lease_seconds)
         if not rows:
             break
-        counts = send_claimed(token, rows)
+        counts = send_claimed(token, rows, lease_seconds=lease_seconds)
         totals["batches"] += 1
-        for key, value in counts.items():
-            totals[key] += value
+        for key in ("sent", "failed", "skipped"):
+            totals[key] += counts[key]
+        if counts["released"]:
+            break
     if totals["batches"]:
         logger.info("outbox: %(sent)s sent, %(failed)s failed, %(skipped)s skipped in %(batches)s batches", totals)
     return totals
