@@ -424,27 +424,31 @@ class DailyActivity(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["day", "team_id", "course_id", "verb"], name="daily_activity_key")]
-        indexes = [models.Index(fields=["verb", "day"], name="daily_activity_verb_day"),
-                   models.Index(fields=["team_id", "day"], name="daily_activity_team_day")]
+        # The unique key starts with day, so it serves period scans; one more index for the team filter.
+        # Every index slows the fold, so keep them few.
+        indexes = [models.Index(fields=["team_id", "day"], name="daily_activity_team_day")]
 
     def __str__(self):
         return f"{self.day} {self.verb}: {self.events}"
 
 
 class DailyActor(models.Model):
-    """Who did what kind of thing on which day: distinct active learners, authors and reviewers per period."""
+    """Who was active on which day, and as what: distinct active learners, authors and reviewers per period.
+    One row per person and day (not per verb), so it stays far smaller than the event log."""
 
     day = models.DateField()
     actor_id = models.BigIntegerField()
-    verb = models.CharField(max_length=20)
     team_id = models.BigIntegerField(default=0)
+    learned = models.BooleanField(default=False)
+    authored = models.BooleanField(default=False)
+    reviewed = models.BooleanField(default=False)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["day", "actor_id", "verb"], name="daily_actor_key")]
+        constraints = [models.UniqueConstraint(fields=["day", "actor_id"], name="daily_actor_day_key")]
         indexes = [models.Index(fields=["day", "team_id"], name="daily_actor_day_team")]
 
     def __str__(self):
-        return f"{self.day} {self.actor_id} {self.verb}"
+        return f"{self.day} {self.actor_id}"
 
 
 class RollupState(models.Model):

@@ -35,13 +35,11 @@ from ..models import (
     KPIValue,
     Pillar,
 )
+from ..services.rollups import LEARNING_VERBS
 from .skills import coverage
 
 PERIODS = {30: _("Last 30 days"), 90: _("Last 90 days"), 365: _("Last 12 months")}
 DEFAULT_PERIOD = 90
-LEARNING_VERBS = (Verb.REGISTERED, Verb.EXPERIENCED, Verb.COMPLETED, Verb.ATTEMPTED, Verb.PASSED, Verb.FAILED,
-                  Verb.REACTED, Verb.RATED, Verb.COMMENTED, Verb.ASKED, Verb.ANSWERED, Verb.CERTIFIED)
-AUTHOR_VERBS = (Verb.AUTHORED, Verb.PUBLISHED)
 VOLUNTARY_SOURCES = (EnrolmentSource.SELF,)
 ASSIGNED_SOURCES = (EnrolmentSource.ASSIGNED, EnrolmentSource.RULE, EnrolmentSource.COHORT, EnrolmentSource.PATH,
                     EnrolmentSource.RENEWAL)
@@ -170,9 +168,9 @@ def _actors(filters):
     if filters.team_ids is not None:
         qs = qs.filter(team_id__in=filters.team_ids)
     return qs.aggregate(
-        learners=Count("actor_id", distinct=True, filter=Q(verb__in=LEARNING_VERBS)),
-        authors=Count("actor_id", distinct=True, filter=Q(verb__in=AUTHOR_VERBS)),
-        reviewers=Count("actor_id", distinct=True, filter=Q(verb=Verb.REVIEWED)),
+        learners=Count("actor_id", distinct=True, filter=Q(learned=True)),
+        authors=Count("actor_id", distinct=True, filter=Q(authored=True)),
+        reviewers=Count("actor_id", distinct=True, filter=Q(reviewed=True)),
     )
 
 

@@ -2,7 +2,7 @@
 
 A high-water mark (RollupState.last_event_id) records the last event folded. Each batch takes the
 next `batch_size` event ids, adds them to DailyActivity with an upsert, inserts the (day, actor, verb)
-rows into DailyActor (ON CONFLICT DO NOTHING), and moves the mark, all in one transaction with the
+rows into DailyActor (upserting what kind of activity the person had), and moves the mark, all in one transaction with the
 mark's row locked. So a batch is folded exactly once: re-running, or running two workers at once,
 never counts an event twice, and a worker killed mid-batch leaves nothing half done."""
 
@@ -10,13 +10,25 @@ import logging
 
 from django.db import connection, transaction
 
-from guild.events.models import LearningEvent
+from guild.events.models import LearningEvent, Verb
 
 from ..models import DailyActivity, DailyActor, RollupState
 
 logger = logging.getLogger(__name__)
 
 STATE_NAME = "learning-events"
+
+
+# What counts as learning, authoring and reviewing activity (the dashboards' "active" people).
+LEARNING_VERBS = (Verb.REGISTERED, Verb.EXPERIENCED, Verb.COMPLETED, Verb.ATTEMPTED, Verb.PASSED, Verb.FAILED,
+                  Verb.REACTED, Verb.RATED, Verb.COMMENTED, Verb.ASKED, Verb.ANSWERED, Verb.CERTIFIED)
+AUTHOR_VERBS = (Verb.AUTHORED, Verb.PUBLISHED)
+REVIEW_VERBS = (Verb.REVIEWED,)
+
+
+def _in(verbs):
+    # Verbs are our own constants (TextChoices values), never user input.
+    return ", ".join(f"'{v.value}'" for v in verbs)
 
 
 def _day_sql():
@@ -52,11 +64,19 @@ def fold_batch(*, batch_size=10_000):
                 [low, high],
             )
             cursor.execute(
-                f"""INSERT INTO {actors} (day, actor_id, verb, team_id)
-                    SELECT {day}, e.actor_id, e.verb, max(COALESCE(e.team_id, 0))
+                f"""INSERT INTO {actors} (day, actor_id, team_id, learned, authored, reviewed)
+                    SELECT {day}, e.actor_id, max(COALESCE(e.team_id, 0)),
+                           max(CASE WHEN e.verb IN ({_in(LEARNING_VERBS)}) THEN 1 ELSE 0 END) = 1,
+                           max(CASE WHEN e.verb IN ({_in(AUTHOR_VERBS)}) THEN 1 ELSE 0 END) = 1,
+                           max(CASE WHEN e.verb IN ({_in(REVIEW_VERBS)}) THEN 1 ELSE 0 END) = 1
                     FROM {events} e WHERE e.id > %s AND e.id <= %s
-                    GROUP BY 1, 2, 3
-                    ON CONFLICT (day, actor_id, verb) DO NOTHING""",  # noqa: S608
+                    GROUP BY 1, 2
+                    ON CONFLICT (day, actor_id) DO UPDATE SET
+                        learned = {actors}.learned OR excluded.learned,
+                        authored = {actors}.authored OR excluded.authored,
+                        reviewed = {actors}.reviewed OR excluded.reviewed
+                    WHERE NOT ({actors}.learned >= excluded.learned AND {actors}.authored >= excluded.authored
+                               AND {actors}.reviewed >= excluded.reviewed)""",  # noqa: S608
                 [low, high],
             )
         state.last_event_id = high
