@@ -69,6 +69,8 @@ def _admin_connection(url):
 def use_database(url):
     """Point Django's default connection (and the servers started later) at `url`."""
     from django.conf import settings
+    from django.contrib.contenttypes.models import ContentType
+    from django.core.cache import cache
     from django.db import connections
 
     name = urlsplit(url).path.lstrip("/")
@@ -76,6 +78,10 @@ def use_database(url):
     connections["default"].settings_dict["NAME"] = name
     settings.DATABASES["default"]["NAME"] = name
     os.environ["DATABASE_URL"] = url
+    # Ids differ between databases: forget what was cached for the previous one (content types in
+    # memory; Wagtail's site root paths and the like in the bench's own Redis database).
+    ContentType.objects.clear_cache()
+    cache.clear()
 
 
 def prepare_database(size, *, reseed, log):
