@@ -44,6 +44,16 @@ def search_experts(*, query="", skill_slug=""):
     return experts
 
 
+def co_author_candidates(*, user, limit=200):
+    """Experts `user` may invite to co-author (one query)."""
+    return (
+        User.objects.filter(is_active=True, groups__name=Role.EXPERT)
+        .exclude(pk=user.pk)
+        .distinct()
+        .order_by("first_name", "last_name", "id")[:limit]
+    )
+
+
 def expert_detail(*, user_id):
     return (
         User.objects.filter(pk=user_id, is_active=True)

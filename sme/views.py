@@ -129,7 +129,8 @@ def decide_nomination(request, nomination_id):
 @role_required(*AUTHOR_ROLES, Role.REVIEWER)
 def workspace(request):
     return render(request, "sme/workspace.html", {
-        "ws": selectors.workspace_for(user=request.user), "answer_form": AnswerForm(), "co_author_form": CoAuthorForm(),
+        "ws": selectors.workspace_for(user=request.user),
+        "experts": list(selectors.co_author_candidates(user=request.user)),
     })
 
 
