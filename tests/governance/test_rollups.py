@@ -83,3 +83,15 @@ def test_the_worker_folds_events_through_the_task(celery_worker, team):
     time.sleep(1)  # let the second run finish too
     assert rollup_lag() == 0 and total() == 120
     assert "governance rollups: folded" in celery_worker.output()
+
+
+def test_rollup_figures_read_only_the_rollups(team, django_assert_max_num_queries):
+    from governance.selectors.dashboard import parse_filters, rollup_figures
+
+    people = [make_user(team=team) for _ in range(3)]
+    make_events(people, 60, verbs=("experienced", "asked"), days=10)
+    fold_new_events()
+    with django_assert_max_num_queries(2):
+        figures = rollup_figures(parse_filters({"period": 30}))
+    assert figures["verbs"] == {"experienced": 30, "asked": 30}
+    assert figures["learners"] == 3 and sum(figures["weekly_events"]) == 60
