@@ -45,3 +45,19 @@ def test_a_few_useful_reactions_do_not_flag_the_course(catalogue, expert, django
     with django_capture_on_commit_callbacks(execute=True):
         course_services.react(learner=learner, lesson=lessons_of(course)[0], kind="useful")
     assert not CourseStats.objects.get(course=course).needs_update
+
+
+def test_republishing_after_review_clears_the_flag(catalogue, expert, django_capture_on_commit_callbacks):
+    from governance.review import services as review_services
+    from governance.review.selectors import checklist_for
+    from tests.support.review import current_round, make_reviewer, submit_for_review
+
+    reviewers = [make_reviewer("SQL"), make_reviewer("SQL")]
+    course = make_course("Refresh me", authors=[expert], skills=["SQL"], lessons=1)
+    CourseStats.objects.update_or_create(course=course, defaults={"needs_update": True, "needs_update_reason": "old"})
+    course.save_revision(user=expert)
+    submit_for_review(course, expert)
+    with django_capture_on_commit_callbacks(execute=True):
+        for r in reviewers:
+            review_services.approve(task_state=current_round(course), reviewer=r, checklist=range(len(checklist_for(course))))
+    assert not CourseStats.objects.get(course=course).needs_update
