@@ -90,6 +90,7 @@ def prepare_database(size, *, reseed, log):
     from django.db import connections
 
     from .seed import seed, seeded_size
+    from .sizes import SIZES
 
     url = database_url(size)
     name = urlsplit(url).path.lstrip("/")
@@ -107,7 +108,7 @@ def prepare_database(size, *, reseed, log):
     call_command("migrate", verbosity=0, interactive=False)
     log(f"[{size}] migrated in {time.perf_counter() - started:.1f}s")
     current = seeded_size()
-    if current != size:
+    if current != SIZES[size].key:
         if current is not None:  # another size, or a half-seeded database: start again
             return prepare_database(size, reseed=True, log=log)
         seed(size, stdout=sys.stdout)

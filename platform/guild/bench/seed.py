@@ -213,7 +213,7 @@ def seed(size_name: str, *, stdout=None) -> SeedReport:
         )
         cur.execute(
             f"INSERT INTO {MARKER_TABLE} VALUES (%s, %s, %s, %s)",  # noqa: S608
-            [size_name, now, report.seconds, json.dumps(report.as_dict())],
+            [size.key, now, report.seconds, json.dumps(report.as_dict())],
         )
     with phase("analyze"), connection.cursor() as cur:
         cur.execute("ANALYZE")
