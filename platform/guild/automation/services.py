@@ -10,7 +10,7 @@ from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, Max, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -333,12 +333,21 @@ def sweep_reminders(*, now=None, batch_size=None, enqueue=True) -> dict:
     before_due = policy.before_due
     candidates = reminder_candidates(policy=policy, now=now)
     counts = {"scanned": 0, "queued": 0, "skipped": 0, "batches": 0}
+    # Keyset pagination within bounded id windows: each query walks at most `window` entries of
+    # the primary key index, so the cost per batch stays flat however large the table grows
+    # (an open-ended "id > last" lets the planner sort the whole candidate range every batch).
+    top = Enrolment.objects.aggregate(top=Max("pk"))["top"] or 0
+    window = batch_size * 4
     last = 0
-    while True:
-        rows = list(candidates.filter(pk__gt=last).order_by("pk").values(*REMINDER_FIELDS)[:batch_size])
+    while last < top:
+        rows = list(candidates.filter(pk__gt=last, pk__lte=last + window).order_by("pk")
+                    .values(*REMINDER_FIELDS)[:batch_size])
+        if len(rows) < batch_size:
+            last += window  # the window is exhausted
+        else:
+            last = rows[-1]["pk"]
         if not rows:
-            break
-        last = rows[-1]["pk"]
+            continue
         counts["batches"] += 1
         counts["scanned"] += len(rows)
         for row in rows:

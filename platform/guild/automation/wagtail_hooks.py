@@ -1,16 +1,16 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from guild.core.navigation import HomePanel, NavItem
+from guild.core.navigation import HomePanel, NavGroup, NavItem
 from guild.people.roles import Role
 
 
 @hooks.register("guild_nav_items")
 def automation_nav_items():
     return [
-        NavItem(_("My team"), "automation:team", roles=(Role.MANAGER,), order=60),
-        NavItem(_("Enrolment rules"), "automation:rules", roles=(Role.LD_ADMIN,), order=70),
-        NavItem(_("Outbox"), "automation:outbox", roles=(Role.LD_ADMIN,), order=72),
+        NavItem(_("My team"), "automation:team", roles=(Role.MANAGER,), order=60, group=NavGroup.MANAGE),
+        NavItem(_("Enrolment rules"), "automation:rules", roles=(Role.LD_ADMIN,), order=70, group=NavGroup.MANAGE),
+        NavItem(_("Outbox"), "automation:outbox", roles=(Role.LD_ADMIN,), order=72, group=NavGroup.MANAGE),
     ]
 
 
