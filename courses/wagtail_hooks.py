@@ -4,7 +4,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from guild.core.navigation import HomePanel, NavItem
+from guild.core.navigation import HomePanel, NavGroup, NavItem
 
 from .models import CataloguePage, CoursePage, LearningPathPage, LessonPage
 
@@ -14,8 +14,8 @@ LEARNER_PAGES = (CataloguePage, CoursePage, LessonPage, LearningPathPage)
 @hooks.register("guild_nav_items")
 def nav_items():
     return [
-        NavItem(_("Courses"), "courses:catalogue", order=10),
-        NavItem(_("My learning"), "courses:my_learning", order=11),
+        NavItem(_("Courses"), "courses:catalogue", order=10, group=NavGroup.LEARN),
+        NavItem(_("My learning"), "courses:my_learning", order=11, group=NavGroup.LEARN),
     ]
 
 

@@ -1,16 +1,16 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from guild.core.navigation import HomePanel, NavItem
+from guild.core.navigation import HomePanel, NavGroup, NavItem
 from guild.people.roles import Role
 
 
 @hooks.register("guild_nav_items")
 def governance_nav_items():
     return [
-        NavItem(_("Learning needs"), "governance:needs", order=40),
-        NavItem(_("L&D dashboard"), "governance:dashboard", roles=(Role.LD_ADMIN,), order=70),
-        NavItem(_("Executive summary"), "governance:summary", roles=(Role.EXECUTIVE,), order=71),
+        NavItem(_("Learning needs"), "governance:needs", order=40, group=NavGroup.COMMUNITY),
+        NavItem(_("L&D dashboard"), "governance:dashboard", roles=(Role.LD_ADMIN,), order=65, group=NavGroup.MANAGE),
+        NavItem(_("Executive summary"), "governance:summary", roles=(Role.EXECUTIVE,), order=66, group=NavGroup.MANAGE),
     ]
 
 

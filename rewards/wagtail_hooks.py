@@ -3,7 +3,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from guild.core.navigation import HomePanel, NavItem
+from guild.core.navigation import HomePanel, NavGroup, NavItem
 from guild.people.roles import Role
 from guild.people.selectors import teams_managed_by
 
@@ -14,9 +14,9 @@ from .models import Badge, Period, Track
 @hooks.register("guild_nav_items")
 def rewards_nav_items():
     return [
-        NavItem(_("My rewards"), "rewards:mine", order=60),
-        NavItem(_("Leaderboards"), "rewards:leaderboard", order=61),
-        NavItem(_("Kudos"), "rewards:kudos", order=62),
+        NavItem(_("My rewards"), "rewards:mine", order=12, group=NavGroup.LEARN),
+        NavItem(_("Leaderboards"), "rewards:leaderboard", order=44, group=NavGroup.COMMUNITY),
+        NavItem(_("Kudos"), "rewards:kudos", order=43, group=NavGroup.COMMUNITY),
     ]
 
 

@@ -7,7 +7,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from guild.core.navigation import HomePanel, NavItem
+from guild.core.navigation import HomePanel, NavGroup, NavItem
 from guild.people.roles import Role
 
 from .models import CourseTemplate
@@ -62,10 +62,10 @@ def creator_is_lead_author(request, page):
 @hooks.register("guild_nav_items")
 def sme_nav_items():
     return [
-        NavItem(_("Experts"), "sme:directory", order=40),
-        NavItem(_("My workspace"), "sme:workspace", roles=(Role.EXPERT, Role.LD_ADMIN), order=50),
-        NavItem(_("Reviews"), "sme:review:queue", roles=(Role.REVIEWER, Role.LD_ADMIN), order=55),
-        NavItem(_("Authors' community"), "sme:community", roles=(Role.EXPERT, Role.REVIEWER, Role.LD_ADMIN), order=60),
+        NavItem(_("Experts"), "sme:directory", order=41, group=NavGroup.COMMUNITY),
+        NavItem(_("My workspace"), "sme:workspace", roles=(Role.EXPERT, Role.LD_ADMIN), order=50, group=NavGroup.CONTRIBUTE),
+        NavItem(_("Reviews"), "sme:review:queue", roles=(Role.REVIEWER, Role.LD_ADMIN), order=55, group=NavGroup.CONTRIBUTE),
+        NavItem(_("Authors' community"), "sme:community", roles=(Role.EXPERT, Role.REVIEWER, Role.LD_ADMIN), order=60, group=NavGroup.CONTRIBUTE),
     ]
 
 

@@ -34,6 +34,7 @@ def test_a_learner_thanks_an_expert_who_sees_it_with_the_points_and_their_manage
 
     # The expert sees the kudos and the points on her profile.
     sign_in(page, expert.email, PASSWORD)
+    page.get_by_role("button", name="Learn").click()  # the header's Learn menu
     page.get_by_role("link", name="My rewards").first.click()
     page.get_by_role("link", name="My public profile").click()
     assert "Your SQL course saved my quarter-end report" in page.get_by_test_id("kudos").inner_text()

@@ -26,11 +26,22 @@ def test_a_wrong_password_shows_the_error_in_the_form(page):
     assert page.url.endswith("/accounts/login/")
 
 
-def test_the_menu_is_visible_on_a_desktop(page):
+def test_the_menus_open_on_a_desktop_by_mouse_and_keyboard(page):
     person = make_user(Role.EXPERT, email="desk@example.com")
     sign_in(page, person.email, PASSWORD)
-    assert page.get_by_role("link", name="Authoring (CMS)").is_visible()
     assert not page.get_by_role("button", name="Menu").is_visible()
+    courses = page.locator(".site-nav").get_by_role("link", name="Courses", exact=True)
+    cms = page.locator(".site-nav").get_by_role("link", name="Authoring (CMS)", exact=True)
+    assert not courses.is_visible() and not cms.is_visible()
+    page.get_by_role("button", name="Learn").click()
+    assert courses.is_visible()
+    contribute = page.get_by_role("button", name="Contribute")
+    contribute.focus()
+    page.keyboard.press("Enter")
+    assert cms.is_visible() and not courses.is_visible()  # one menu open at a time
+    page.keyboard.press("Escape")
+    assert not cms.is_visible() and contribute.get_attribute("aria-expanded") == "false"
+    assert not page.get_by_role("button", name="Manage").count()  # no manager or L&D role
 
 
 def test_the_menu_works_on_a_phone_by_keyboard(page):
@@ -42,6 +53,9 @@ def test_the_menu_works_on_a_phone_by_keyboard(page):
     toggle = page.get_by_role("button", name="Menu")
     toggle.focus()
     page.keyboard.press("Enter")
-    assert nav_link.is_visible() and toggle.get_attribute("aria-expanded") == "true"
+    assert toggle.get_attribute("aria-expanded") == "true"
+    page.get_by_role("button", name="Contribute").click()
+    assert nav_link.is_visible()
     page.keyboard.press("Escape")
-    assert not nav_link.is_visible()
+    page.keyboard.press("Escape")
+    assert not nav_link.is_visible() and toggle.get_attribute("aria-expanded") == "false"

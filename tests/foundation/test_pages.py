@@ -96,3 +96,16 @@ def test_other_admin_roles_cannot_manage_people(client, request, fixture):
     response = client.get(reverse("guild_people:index"))
     assert response.status_code in (302, 403)
     assert client.get(reverse("guild_teams:add")).status_code in (302, 403)
+
+
+def test_the_header_groups_entries_into_menus_per_role(rf, learner, ld_admin):
+    from guild.core.navigation import nav_items_for
+
+    request = rf.get("/")
+    request.user = learner
+    menus = {m["label"]: [i["label"] for i in m["items"]] for m in nav_items_for(request)}
+    assert "Courses" in menus["Learn"] and "Manage" not in menus and "Contribute" not in menus
+    request.user = ld_admin
+    labels = [m["label"] for m in nav_items_for(request)]
+    assert labels[0] == "Home" and {"Learn", "Community", "Contribute", "Manage"} <= set(labels)
+    assert len(labels) <= 6  # an admin holding every role still gets a short header

@@ -13,7 +13,17 @@ feature app contributes its own entries from its wagtail_hooks.py:
 from dataclasses import dataclass, field
 
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+
+
+class NavGroup:
+    """The menus of the header. An item without a group stands on its own."""
+
+    LEARN = _("Learn")
+    COMMUNITY = _("Community")
+    CONTRIBUTE = _("Contribute")
+    MANAGE = _("Manage")
 
 
 @dataclass(frozen=True)
@@ -23,6 +33,7 @@ class NavItem:
     roles: tuple | None = None  # None: every signed-in person
     order: int = 100
     url_kwargs: dict = field(default_factory=dict)
+    group: str | None = None
 
     def url(self):
         return reverse(self.url_name, kwargs=self.url_kwargs or None)
@@ -36,10 +47,12 @@ class HomePanel:
 
 
 def nav_items_for(request):
+    """The header menu for this person: entries they may use, in menus ordered by their first entry."""
     user = request.user
     if not user.is_authenticated:
         return []
-    items = []
+    path = request.path
+    menus = {}
     for hook in hooks.get_hooks("guild_nav_items"):
         for item in hook():
             if item.roles is not None and not user.has_role(*item.roles):
@@ -48,13 +61,21 @@ def nav_items_for(request):
                 url = item.url()
             except NoReverseMatch:
                 continue
-            items.append((item.order, str(item.label), url))
-    items.sort()
-    path = request.path
-    return [
-        {"label": label, "url": url, "current": url != "/" and path.startswith(url) or url == path}
-        for _, label, url in items
-    ]
+            key = str(item.group) if item.group else f"item:{url}"
+            menu = menus.setdefault(key, {"label": str(item.group or item.label), "order": item.order, "items": []})
+            menu["order"] = min(menu["order"], item.order)
+            menu["items"].append(
+                {"order": item.order, "label": str(item.label), "url": url,
+                 "current": url == path or (url != "/" and path.startswith(url))}
+            )
+    result = []
+    for key, menu in sorted(menus.items(), key=lambda kv: (kv[1]["order"], kv[1]["label"])):
+        menu["items"].sort(key=lambda i: (i["order"], i["label"]))
+        menu["is_group"] = not key.startswith("item:")
+        menu["current"] = any(i["current"] for i in menu["items"])
+        menu["id"] = "nav-" + "".join(c for c in menu["label"].lower() if c.isalnum())
+        result.append(menu)
+    return result
 
 
 def home_panels_for(request):

@@ -3,14 +3,14 @@ from wagtail import hooks
 
 from guild.people.roles import ADMIN_ROLES, Role
 
-from .navigation import NavItem
+from .navigation import NavGroup, NavItem
 
 
 @hooks.register("guild_nav_items")
 def core_nav_items():
     return [
         NavItem(_("Home"), "home", order=0),
-        NavItem(_("Authoring (CMS)"), "wagtailadmin_home", roles=ADMIN_ROLES, order=90),
+        NavItem(_("Authoring (CMS)"), "wagtailadmin_home", roles=ADMIN_ROLES, order=90, group=NavGroup.CONTRIBUTE),
     ]
 
 
