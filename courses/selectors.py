@@ -6,7 +6,7 @@ Only live pages are ever returned to learners."""
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, F, OuterRef, Prefetch
 from django.utils import timezone
 
 from guild.skills.models import PersonSkill, RoleSkillRequirement, Skill
@@ -317,17 +317,28 @@ def recommended_for(*, user, exclude=(), limit=4):
 
 
 def team_popular_for(*, user, exclude=(), limit=4):
-    """The live courses most taken by the person's teammates."""
+    """The live courses most taken by the person's teammates.
+
+    Counts the team's enrolments first and loads only the winning courses: joining every teammate's
+    enrolment to the course cards took 3.4 s at 1,000,000 enrolments (docs/performance.md)."""
     if not user.team_id:
         return []
-    return list(
-        _course_cards()
-        .filter(enrolments__learner__team_id=user.team_id)
-        .exclude(enrolments__learner=user)
-        .exclude(pk__in=exclude)
-        .annotate(team_enrolments=Count("enrolments", filter=Q(enrolments__learner__team_id=user.team_id)))
-        .order_by("-team_enrolments", "title")[:limit]
+    counts = dict(
+        Enrolment.objects.filter(learner__team_id=user.team_id, course__live=True)
+        .exclude(learner=user)
+        .exclude(course_id__in=Enrolment.objects.filter(learner=user).values("course_id"))
+        .exclude(course_id__in=list(exclude))
+        .values("course_id")
+        .annotate(team_enrolments=Count("id"))
+        .order_by("-team_enrolments", "course_id")
+        .values_list("course_id", "team_enrolments")[:limit]
     )
+    if not counts:
+        return []
+    courses = list(_course_cards().filter(pk__in=counts))
+    for course in courses:
+        course.team_enrolments = counts[course.pk]
+    return sorted(courses, key=lambda c: (-c.team_enrolments, c.title))
 
 
 def paths_list():
