@@ -1,5 +1,3 @@
-from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -10,6 +8,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from guild.core.navigation import HomePanel, NavGroup, NavItem
 from guild.people.roles import Role
 
+from .admin_scope import AuthorScopedPageViewSet, hide_other_authors_courses
 from .models import CourseTemplate
 
 
@@ -39,14 +38,18 @@ def start_course_menu_item():
 @hooks.register("construct_explorer_page_queryset")
 def only_my_courses(parent_page, pages, request):
     """In the page explorer, experts see only the courses they author or co-author."""
-    user = request.user
-    if user.is_superuser or user.has_role(Role.LD_ADMIN):
-        return pages
-    from courses.models import CoursePage
+    return hide_other_authors_courses(pages, request.user)
 
-    course_type = ContentType.objects.get_for_model(CoursePage)
-    mine = CoursePage.objects.filter(Q(course_authors__user=user) | Q(owner=user)).values("pk")
-    return pages.exclude(Q(content_type=course_type) & ~Q(pk__in=mine))
+
+@hooks.register("construct_page_chooser_queryset")
+def only_my_courses_in_the_chooser(pages, request):
+    return hide_other_authors_courses(pages, request.user)
+
+
+@hooks.register("register_admin_viewset", order=100)
+def author_scoped_page_search():
+    # Replaces Wagtail's base page viewset (registered at order -1) for its search view only.
+    return AuthorScopedPageViewSet()
 
 
 @hooks.register("after_create_page")
