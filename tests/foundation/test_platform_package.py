@@ -1,3 +1,4 @@
+import os
 import subprocess
 import sys
 import sysconfig
@@ -22,8 +23,10 @@ def test_import_platform_is_the_standard_library_inside_the_running_app():
 
 
 def test_import_platform_is_the_standard_library_from_the_repository_root():
+    # Django is set up from the repository root, where a platform/ folder sits beside manage.py.
+    code = "import django; django.setup(); import platform, uuid; print(platform.__file__)"
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "guild.settings.test"}
     out = subprocess.run(  # noqa: S603
-        [sys.executable, "-c", "import platform, uuid, django; django.setup() if False else None; print(platform.__file__)"],
-        cwd=ROOT, capture_output=True, text=True, check=True,
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True,
     ).stdout.strip()
     assert "site-packages" not in out and not out.startswith(str(ROOT / "platform"))

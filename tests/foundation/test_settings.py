@@ -35,7 +35,7 @@ def test_check_deploy_is_clean_in_production():
     assert "no issues" in result.stdout
 
 
-def test_embedded_defaults_need_no_servers(settings):
+def test_embedded_defaults_need_no_servers():
     from guild.settings import base
 
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL", "EMAIL_URL")}

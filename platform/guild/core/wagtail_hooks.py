@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from guild.people.roles import ADMIN_ROLES, Role
+from guild.people.roles import ADMIN_ROLES
 
 from .navigation import NavGroup, NavItem
 
@@ -20,5 +20,3 @@ def role_welcome_panels(request):
 
     return [HomePanel(template="core/home/_roles.html", context={"roles": sorted(request.user.role_names)}, order=0)]
 
-
-ROLE_ORDER = [Role.LEARNER, Role.EXPERT, Role.REVIEWER, Role.MANAGER, Role.LD_ADMIN, Role.EXECUTIVE]
