@@ -229,11 +229,14 @@ def export(request, fmt):
 
 
 def _edit(request, form, template, success, context=None):
-    """Create or edit one governance object through a ModelForm (L&D admins only, checked by the service)."""
-    if request.method == "POST" and form.is_valid():
+    """Create or edit one governance object through a ModelForm (L&D admins only, checked by the service).
+    The service validates the form, so that a repeated create finds the first object before validation
+    would call its unique name taken."""
+    if request.method == "POST":
         obj = roadmap_services.save_model(by=request.user, form=form)
-        messages.success(request, _("Saved."))
-        return redirect(success(obj))
+        if obj is not None:
+            messages.success(request, _("Saved."))
+            return redirect(success(obj))
     return render(request, template, {"form": form, **(context or {})})
 
 
