@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from courses.models import Enrolment
-from guild.automation.services import sweep_reminders
+from guild.automation.reminders import sweep_reminders
 from guild.notifications.models import OutboxMessage
 from tests.support.automation import due_in, open_policy, outbox_keys
 from tests.support.courses import make_course

@@ -17,3 +17,9 @@ def outbox_seconds() -> float:
 
 def batch_size() -> int:
     return int(getattr(settings, "GUILD_SWEEP_BATCH_SIZE", 500))
+
+
+def reminder_batch_size() -> int:
+    """Enrolments per reminder-sweep batch (one delivery task at most per batch). Larger than the
+    general batch: a reminder batch is one keyset query and one COPY, whatever its size."""
+    return int(getattr(settings, "GUILD_REMINDER_BATCH_SIZE", 2000))

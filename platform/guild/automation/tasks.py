@@ -17,9 +17,9 @@ def deliver_outbox(batch_size=None, lease_seconds=None):
 
 @shared_task(name="guild.automation.sweep_reminders", ignore_result=True)
 def sweep_reminders(batch_size=None):
-    from . import services
+    from . import reminders
 
-    return services.sweep_reminders(batch_size=batch_size)
+    return reminders.sweep_reminders(batch_size=batch_size)
 
 
 @shared_task(name="guild.automation.sweep_renewals", ignore_result=True)
@@ -47,9 +47,9 @@ def sweep_digests(batch_size=None):
 def sweep_all():
     """The periodic sweep: every kind of message that may be due now. One failing sweep is logged
     and does not stop the others; the next tick runs it again."""
-    from . import digests, reviews, services
+    from . import digests, reminders, reviews, services
 
-    for sweep in (services.sweep_renewals, services.sweep_reminders, reviews.sweep_review_slas, digests.sweep_digests):
+    for sweep in (services.sweep_renewals, reminders.sweep_reminders, reviews.sweep_review_slas, digests.sweep_digests):
         try:
             sweep()
         except Exception:  # noqa: BLE001

@@ -76,7 +76,7 @@ def sweep_in_fresh_process(env, now):
 def run(ctx):
     try:
         from guild.automation.models import ReminderPolicy
-        from guild.automation.services import sweep_reminders
+        from guild.automation.reminders import sweep_reminders
     except ImportError as exc:
         raise Skip("guild.automation.services.sweep_reminders is not built yet") from exc
 
