@@ -1,4 +1,4 @@
-from .conf import ROLLUP_INTERVAL_SECONDS
+from .conf import ROLLUP_INTERVAL_SECONDS, SUMMARY_INTERVAL_SECONDS
 
 BEAT_SCHEDULE = {
     "governance-fold-learning-events": {
@@ -6,5 +6,10 @@ BEAT_SCHEDULE = {
         "schedule": float(ROLLUP_INTERVAL_SECONDS),
         # Expire a queued run once the next one is due: runs must not pile up behind a slow worker.
         "options": {"expires": float(ROLLUP_INTERVAL_SECONDS)},
+    },
+    "governance-refresh-enrolment-summary": {
+        "task": "governance.refresh_enrolment_summary",
+        "schedule": float(SUMMARY_INTERVAL_SECONDS),
+        "options": {"expires": float(SUMMARY_INTERVAL_SECONDS)},
     },
 }

@@ -1,7 +1,7 @@
 """Demo governance data that tells a story: a mission, goals, a roadmap, committees at work, needs with
 votes, KPI series and two past maturity assessments. Idempotent: run it as often as you like.
 
-Activity rollups are derived data: the beat task folds the demo's learning events within a minute."""
+Activity rollups and the enrolment summary are derived data: beat computes them within a minute."""
 
 from datetime import timedelta
 from decimal import Decimal

@@ -414,45 +414,62 @@ class MaturityRating(models.Model):
 
 
 class DailyActivity(models.Model):
-    """Events per day, team, course and verb. team_id/course_id 0 mean "none" so the key stays unique."""
+    """Events per day, team and verb. team_id 0 means "no team"; ALL_TEAMS rows hold the whole
+    organisation's totals, so the unfiltered dashboard reads a few rows a day instead of one per team."""
+
+    ALL_TEAMS = -1
 
     day = models.DateField()
     team_id = models.BigIntegerField(default=0)
-    course_id = models.BigIntegerField(default=0)
     verb = models.CharField(max_length=20)
     events = models.PositiveIntegerField(default=0)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["day", "team_id", "course_id", "verb"], name="daily_activity_key")]
-        # The unique key starts with day, so it serves period scans; one more index for the team filter.
-        # Every index slows the fold, so keep them few.
-        indexes = [models.Index(fields=["team_id", "day"], name="daily_activity_team_day")]
+        constraints = [models.UniqueConstraint(fields=["team_id", "day", "verb"], name="daily_activity_team_day_verb")]
 
     def __str__(self):
         return f"{self.day} {self.verb}: {self.events}"
 
 
-class DailyActor(models.Model):
-    """Who was active on which day, and as what: distinct active learners, authors and reviewers per period.
-    One row per person and day (not per verb), so it stays far smaller than the event log."""
+class PersonActivity(models.Model):
+    """When each person last learned, authored and reviewed: one row per person, so "active in the
+    last N days" is a count over people, not a distinct count over their events."""
 
-    day = models.DateField()
-    actor_id = models.BigIntegerField()
-    team_id = models.BigIntegerField(default=0)
-    learned = models.BooleanField(default=False)
-    authored = models.BooleanField(default=False)
-    reviewed = models.BooleanField(default=False)
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["day", "actor_id"], name="daily_actor_day_key")]
-        indexes = [models.Index(fields=["day", "team_id"], name="daily_actor_day_team")]
+    actor_id = models.BigIntegerField(primary_key=True)
+    team_id = models.BigIntegerField(default=0, help_text="The team on the person's latest event.")
+    last_learned = models.DateField(null=True)
+    last_authored = models.DateField(null=True)
+    last_reviewed = models.DateField(null=True)
 
     def __str__(self):
-        return f"{self.day} {self.actor_id}"
+        return f"{self.actor_id}: {self.last_learned}"
+
+
+class EnrolmentSummary(models.Model):
+    """Enrolment figures per dashboard period, team and source, recomputed by a Celery task.
+
+    Completions and overdue states change long after enrolment, so this is a periodic snapshot,
+    not a fold; it is small (periods x teams x sources rows) and the dashboard sums a handful of them."""
+
+    period_days = models.PositiveSmallIntegerField()
+    team_id = models.BigIntegerField(default=0)
+    source = models.CharField(max_length=20)
+    enrolments = models.PositiveIntegerField(default=0)
+    completed = models.PositiveIntegerField(default=0)
+    completion_seconds = models.FloatField(default=0)
+    learning_minutes = models.PositiveBigIntegerField(default=0)
+    overdue = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["period_days", "team_id", "source"], name="enrolment_summary_key")]
+
+    def __str__(self):
+        return f"{self.period_days}d team {self.team_id} {self.source}: {self.enrolments}"
 
 
 class RollupState(models.Model):
-    """The high-water mark: the last LearningEvent.id folded into the rollups."""
+    """The high-water mark of a fold (the last LearningEvent.id folded), or for a snapshot just when
+    it was last refreshed (updated_at)."""
 
     name = models.CharField(max_length=40, primary_key=True)
     last_event_id = models.BigIntegerField(default=0)

@@ -15,6 +15,14 @@ def fold_learning_events(batch_size=10_000, max_batches=100):
     return folded
 
 
+@shared_task(name="governance.refresh_enrolment_summary", ignore_result=True)
+def refresh_enrolment_summary():
+    """Recompute the dashboards' enrolment figures. Safe to run twice: the second waits for the first."""
+    from .services.rollups import refresh_enrolment_summary as refresh
+
+    return refresh()
+
+
 @shared_task(name="governance.notify_need_followers")
 def notify_need_followers(change_id):
     """Tell a need's poster and voters about a triage decision. Idempotent per person and change."""

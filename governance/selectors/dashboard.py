@@ -15,9 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from courses.models import (
     CoursePage,
     CourseRating,
-    Enrolment,
     EnrolmentSource,
-    EnrolmentStatus,
     LessonReaction,
 )
 from guild.events.models import Verb
@@ -27,22 +25,22 @@ from guild.skills.models import Skill
 from .. import charts
 from ..models import (
     DailyActivity,
-    DailyActor,
+    EnrolmentSummary,
     Initiative,
     InitiativeStatus,
     KPIDefinition,
     KPITier,
     KPIValue,
+    PersonActivity,
     Pillar,
 )
-from ..services.rollups import LEARNING_VERBS
+from ..services.rollups import LEARNING_VERBS, PERIOD_DAYS, period_start, summary_refreshed_at
 from .skills import coverage
 
-PERIODS = {30: _("Last 30 days"), 90: _("Last 90 days"), 365: _("Last 12 months")}
+_PERIOD_LABELS = {30: _("Last 30 days"), 90: _("Last 90 days"), 365: _("Last 12 months")}
+PERIODS = {days: _PERIOD_LABELS[days] for days in PERIOD_DAYS}  # the periods the enrolment summary keeps
 DEFAULT_PERIOD = 90
-VOLUNTARY_SOURCES = (EnrolmentSource.SELF,)
-ASSIGNED_SOURCES = (EnrolmentSource.ASSIGNED, EnrolmentSource.RULE, EnrolmentSource.COHORT, EnrolmentSource.PATH,
-                    EnrolmentSource.RENEWAL)
+VOLUNTARY_SOURCES = (EnrolmentSource.SELF,)  # every other source is an assignment (manager, rule, cohort...)
 
 
 @dataclass
@@ -53,7 +51,7 @@ class Filters:
 
     @property
     def start(self):
-        return timezone.localdate() - timedelta(days=self.period - 1)
+        return period_start(self.period)
 
     @property
     def end(self):
@@ -123,6 +121,7 @@ class Dashboard:
     kpis: list = field(default_factory=list)
     charts: dict = field(default_factory=dict)
     review_available: bool = False
+    enrolments_as_of: object = None  # when the enrolment summary was computed; None: not yet
 
     def sections(self):
         """[(section title, [(label, value), ...]), ...] for the templates."""
@@ -158,40 +157,48 @@ def _display(value):
 
 def _activity(filters):
     qs = DailyActivity.objects.filter(day__gte=filters.start, day__lte=filters.end)
-    if filters.team_ids is not None:
+    if filters.team_ids is None:
+        qs = qs.filter(team_id=DailyActivity.ALL_TEAMS)
+    else:
         qs = qs.filter(team_id__in=filters.team_ids)
     return list(qs.values("day", "verb").annotate(n=Sum("events")).order_by("day"))
 
 
 def _actors(filters):
-    qs = DailyActor.objects.filter(day__gte=filters.start, day__lte=filters.end)
+    """Distinct active learners, authors and reviewers in the period: people whose last activity of
+    each kind falls in it (periods always end today)."""
+    qs = PersonActivity.objects.all()
     if filters.team_ids is not None:
         qs = qs.filter(team_id__in=filters.team_ids)
+    start = filters.start
     return qs.aggregate(
-        learners=Count("actor_id", distinct=True, filter=Q(learned=True)),
-        authors=Count("actor_id", distinct=True, filter=Q(authored=True)),
-        reviewers=Count("actor_id", distinct=True, filter=Q(reviewed=True)),
+        learners=Count("pk", filter=Q(last_learned__gte=start)),
+        authors=Count("pk", filter=Q(last_authored__gte=start)),
+        reviewers=Count("pk", filter=Q(last_reviewed__gte=start)),
     )
 
 
 def _enrolments(filters):
-    qs = Enrolment.objects.filter(enrolled_at__date__gte=filters.start)
+    """Enrolments made in the period, from the periodic summary (one query over a few rows per team)."""
+    qs = EnrolmentSummary.objects.filter(period_days=filters.period)
     if filters.team_ids is not None:
-        qs = qs.filter(learner__team_id__in=filters.team_ids)
-    today = timezone.localdate()
-    done = Q(status=EnrolmentStatus.COMPLETED, completed_at__isnull=False)
-    return qs.aggregate(
-        total=Count("id"),
-        voluntary=Count("id", filter=Q(source__in=VOLUNTARY_SOURCES)),
-        assigned=Count("id", filter=Q(source__in=ASSIGNED_SOURCES)),
-        by_rule=Count("id", filter=Q(source=EnrolmentSource.RULE)),
-        completed=Count("id", filter=done),
-        completed_voluntary=Count("id", filter=done & Q(source__in=VOLUNTARY_SOURCES)),
-        completed_assigned=Count("id", filter=done & Q(source__in=ASSIGNED_SOURCES)),
-        overdue=Count("id", filter=Q(status=EnrolmentStatus.ACTIVE, due_date__lt=today)),
-        time_to_complete=Avg(F("completed_at") - F("enrolled_at"), filter=done),
-        learning_minutes=Sum("course__estimated_minutes", filter=done),
-    )
+        qs = qs.filter(team_id__in=filters.team_ids)
+    totals = defaultdict(int)
+    seconds = 0.0
+    for row in qs.values("source").annotate(n=Sum("enrolments"), done=Sum("completed"), over=Sum("overdue"),
+                                            secs=Sum("completion_seconds"), minutes=Sum("learning_minutes")):
+        kind = "voluntary" if row["source"] in VOLUNTARY_SOURCES else "assigned"
+        totals["total"] += row["n"]
+        totals[kind] += row["n"]
+        totals["completed"] += row["done"]
+        totals[f"completed_{kind}"] += row["done"]
+        totals["overdue"] += row["over"]
+        totals["learning_minutes"] += row["minutes"]
+        if row["source"] == EnrolmentSource.RULE:
+            totals["by_rule"] += row["n"]
+        seconds += row["secs"]
+    totals["time_to_complete"] = timedelta(seconds=seconds / totals["completed"]) if totals["completed"] else None
+    return totals
 
 
 def _ratings(filters):
@@ -330,6 +337,7 @@ def dashboard(filters):
     ratings, kinds, answered_questions = _ratings(filters)
     spend_rows = _spend(filters)
     sme = _sme()
+    d.enrolments_as_of = summary_refreshed_at()
 
     planned = sum((r["planned"] or 0 for r in spend_rows), Decimal(0))
     spent = sum((r["spent"] or 0 for r in spend_rows), Decimal(0))
@@ -397,29 +405,38 @@ def dashboard(filters):
     return d
 
 
+def _subtrees(team_ids):
+    """{team id: ids of the team and its sub-teams} in one query (teams are few; paths nest)."""
+    paths = dict(Team.objects.values_list("pk", "path"))
+    return {t: [other for other, path in paths.items() if path.startswith(paths[t])] for t in team_ids if t in paths}
+
+
 def business_beside_training(dash):
-    """For each business series, the team's completions in the same months: the two side by side."""
-    activity_by_month = defaultdict(int)
+    """For each business series, the completions of its team and sub-teams (or of the whole
+    organisation) in the same months: the two side by side."""
     if not dash.business:
         return []
     since = min(day for series in dash.business for day, _v in series["points"])
-    rows = (DailyActivity.objects.filter(verb=Verb.COMPLETED, day__gte=since)
-            .annotate(month=TruncMonth("day")).values("team_id", "month").annotate(n=Sum("events")))
+    subtrees = _subtrees({s["team_id"] for s in dash.business if s["team_id"] is not None})
+    wanted = {DailyActivity.ALL_TEAMS}.union(*subtrees.values())
+    completions = defaultdict(int)
+    rows = (DailyActivity.objects.filter(team_id__in=wanted, verb=Verb.COMPLETED, day__gte=since)
+            .annotate(month=TruncMonth("day")).values("team_id", "month").annotate(n=Sum("events")).order_by())
     for row in rows:
-        activity_by_month[(row["team_id"], row["month"].strftime("%Y-%m"))] += row["n"]
+        completions[(row["team_id"], row["month"].strftime("%Y-%m"))] += row["n"]
     out = []
     for series in dash.business:
         months = sorted({day.strftime("%Y-%m") for day, _v in series["points"]})
         last_value = {day.strftime("%Y-%m"): value for day, value in series["points"]}
         team_id = series["team_id"]
-        completions = [sum(n for (t, m), n in activity_by_month.items() if m == month and (team_id is None or t == team_id))
-                       for month in months]
+        teams = [DailyActivity.ALL_TEAMS] if team_id is None else subtrees.get(team_id, [team_id])
+        per_month = [sum(completions[(t, month)] for t in teams) for month in months]
         out.append(charts.line_chart(
             key=f"business-{series['kpi'].slug}-{team_id or 'all'}",
             title=f"{series['name']} · {series['team']}",
-            desc=str(_("The business metric by month beside the number of courses the team completed that month; "
-                        "each line is drawn against its own maximum.")),
-            labels=months, series=[[last_value[m] for m in months], completions],
+            desc=str(_("The business metric by month beside the number of courses the team and its sub-teams "
+                        "completed that month; each line is drawn against its own maximum.")),
+            labels=months, series=[[last_value[m] for m in months], per_month],
             series_names=[series["name"], str(_("Course completions"))], own_scale=True,
         ))
     return out

@@ -1,22 +1,32 @@
-"""Fold the learning-event log into daily rollups, incrementally.
+"""Dashboard rollups: the learning-event log folded incrementally, and a periodic enrolment summary.
 
-A high-water mark (RollupState.last_event_id) records the last event folded. Each batch takes the
-next `batch_size` event ids, adds them to DailyActivity with an upsert, inserts the (day, actor, verb)
-rows into DailyActor (upserting what kind of activity the person had), and moves the mark, all in one transaction with the
-mark's row locked. So a batch is folded exactly once: re-running, or running two workers at once,
-never counts an event twice, and a worker killed mid-batch leaves nothing half done."""
+Events: a high-water mark (RollupState.last_event_id) records the last event folded. Each batch takes
+the next `batch_size` event ids, adds them to DailyActivity per team and for the whole organisation,
+moves each person's last-active dates forward in PersonActivity, and moves the mark, all in one
+transaction with the mark's row locked. So a batch is folded exactly once: re-running, or running two
+workers at once, never counts an event twice, and a worker killed mid-batch leaves nothing half done.
+
+Enrolments change state long after they are made (completed, overdue), so their figures are not a
+fold: refresh_enrolment_summary recomputes them per dashboard period, team and source in one pass."""
 
 import logging
+from datetime import datetime, time, timedelta
 
 from django.db import connection, transaction
+from django.db.models import Count, F, Q, Sum
+from django.utils import timezone
 
+from courses.models import Enrolment, EnrolmentStatus
 from guild.events.models import LearningEvent, Verb
 
-from ..models import DailyActivity, DailyActor, RollupState
+from ..models import DailyActivity, EnrolmentSummary, PersonActivity, RollupState
 
 logger = logging.getLogger(__name__)
 
 STATE_NAME = "learning-events"
+SUMMARY_STATE = "enrolment-summary"
+# The dashboard's periods, in days (governance.selectors.dashboard.PERIODS).
+PERIOD_DAYS = (30, 90, 365)
 
 
 # What counts as learning, authoring and reviewing activity (the dashboards' "active" people).
@@ -37,12 +47,17 @@ def _day_sql():
     return "date(e.timestamp)"
 
 
+def _greatest():
+    # The larger of two dates; each side falls back on the other so that NULL means "never".
+    return "GREATEST" if connection.vendor == "postgresql" else "max"
+
+
 def fold_batch(*, batch_size=10_000):
     """Fold at most `batch_size` new events. Returns how many events were folded."""
     events = LearningEvent._meta.db_table
     activity = DailyActivity._meta.db_table
-    actors = DailyActor._meta.db_table
-    day = _day_sql()
+    people = PersonActivity._meta.db_table
+    day, greatest = _day_sql(), _greatest()
     with transaction.atomic():
         state, _ = RollupState.objects.get_or_create(name=STATE_NAME)
         state = RollupState.objects.select_for_update().get(pk=state.pk)
@@ -56,27 +71,36 @@ def fold_batch(*, batch_size=10_000):
             if not count:
                 return 0
             cursor.execute(
-                f"""INSERT INTO {activity} (day, team_id, course_id, verb, events)
-                    SELECT {day}, COALESCE(e.team_id, 0), COALESCE(e.course_id, 0), e.verb, count(*)
-                    FROM {events} e WHERE e.id > %s AND e.id <= %s
-                    GROUP BY 1, 2, 3, 4
-                    ON CONFLICT (day, team_id, course_id, verb) DO UPDATE SET events = {activity}.events + excluded.events""",  # noqa: S608
+                f"""WITH batch AS (
+                        SELECT {day} AS day, COALESCE(e.team_id, 0) AS team_id, e.verb AS verb, count(*) AS n
+                        FROM {events} e WHERE e.id > %s AND e.id <= %s GROUP BY 1, 2, 3)
+                    INSERT INTO {activity} (day, team_id, verb, events)
+                    SELECT day, team_id, verb, n FROM batch
+                    UNION ALL
+                    SELECT day, {DailyActivity.ALL_TEAMS}, verb, sum(n) FROM batch GROUP BY day, verb
+                    ON CONFLICT (team_id, day, verb) DO UPDATE SET events = {activity}.events + excluded.events""",  # noqa: S608
                 [low, high],
             )
+            # The person's team is the one on their latest event (ids grow with time).
             cursor.execute(
-                f"""INSERT INTO {actors} (day, actor_id, team_id, learned, authored, reviewed)
-                    SELECT {day}, e.actor_id, max(COALESCE(e.team_id, 0)),
-                           max(CASE WHEN e.verb IN ({_in(LEARNING_VERBS)}) THEN 1 ELSE 0 END) = 1,
-                           max(CASE WHEN e.verb IN ({_in(AUTHOR_VERBS)}) THEN 1 ELSE 0 END) = 1,
-                           max(CASE WHEN e.verb IN ({_in(REVIEW_VERBS)}) THEN 1 ELSE 0 END) = 1
-                    FROM {events} e WHERE e.id > %s AND e.id <= %s
-                    GROUP BY 1, 2
-                    ON CONFLICT (day, actor_id) DO UPDATE SET
-                        learned = {actors}.learned OR excluded.learned,
-                        authored = {actors}.authored OR excluded.authored,
-                        reviewed = {actors}.reviewed OR excluded.reviewed
-                    WHERE NOT ({actors}.learned >= excluded.learned AND {actors}.authored >= excluded.authored
-                               AND {actors}.reviewed >= excluded.reviewed)""",  # noqa: S608
+                f"""INSERT INTO {people} (actor_id, team_id, last_learned, last_authored, last_reviewed)
+                    SELECT b.actor_id, COALESCE(latest.team_id, 0), b.learned, b.authored, b.reviewed
+                    FROM (SELECT e.actor_id, max(e.id) AS last_id,
+                                 max(CASE WHEN e.verb IN ({_in(LEARNING_VERBS)}) THEN {day} END) AS learned,
+                                 max(CASE WHEN e.verb IN ({_in(AUTHOR_VERBS)}) THEN {day} END) AS authored,
+                                 max(CASE WHEN e.verb IN ({_in(REVIEW_VERBS)}) THEN {day} END) AS reviewed
+                          FROM {events} e WHERE e.id > %s AND e.id <= %s AND e.actor_id IS NOT NULL
+                          GROUP BY e.actor_id) AS b
+                    JOIN {events} latest ON latest.id = b.last_id
+                    WHERE true
+                    ON CONFLICT (actor_id) DO UPDATE SET
+                        team_id = excluded.team_id,
+                        last_learned = {greatest}(COALESCE({people}.last_learned, excluded.last_learned),
+                                                  COALESCE(excluded.last_learned, {people}.last_learned)),
+                        last_authored = {greatest}(COALESCE({people}.last_authored, excluded.last_authored),
+                                                   COALESCE(excluded.last_authored, {people}.last_authored)),
+                        last_reviewed = {greatest}(COALESCE({people}.last_reviewed, excluded.last_reviewed),
+                                                   COALESCE(excluded.last_reviewed, {people}.last_reviewed))""",  # noqa: S608
                 [low, high],
             )
         state.last_event_id = high
@@ -101,3 +125,65 @@ def rollup_lag():
     """How many events wait to be folded (for health pages and tests)."""
     state = RollupState.objects.filter(name=STATE_NAME).first()
     return LearningEvent.objects.filter(id__gt=state.last_event_id if state else 0).count()
+
+
+def period_start(days, *, today=None):
+    """The first day of the dashboard period of `days` days ending today (local time)."""
+    return (today or timezone.localdate()) - timedelta(days=days - 1)
+
+
+def refresh_enrolment_summary(*, today=None):
+    """Recompute EnrolmentSummary: for each dashboard period, team and source, the enrolments made in
+    the period, how many were completed, their time to complete and learning minutes, and how many
+    are overdue. One grouped pass over the last year's enrolments; readers see the old figures until
+    the new ones commit. Returns the number of summary rows."""
+    today = today or timezone.localdate()
+    zone = timezone.get_current_timezone()
+    since = {days: timezone.make_aware(datetime.combine(period_start(days, today=today), time.min), zone)
+             for days in PERIOD_DAYS}
+    done = Q(status=EnrolmentStatus.COMPLETED, completed_at__isnull=False)
+    overdue = Q(status=EnrolmentStatus.ACTIVE, due_date__lt=today)
+    figures = {}
+    for days, start in since.items():
+        in_period = Q(enrolled_at__gte=start)
+        figures |= {
+            f"enrolments_{days}": Count("id", filter=in_period),
+            f"completed_{days}": Count("id", filter=in_period & done),
+            f"completion_{days}": Sum(F("completed_at") - F("enrolled_at"), filter=in_period & done),
+            f"minutes_{days}": Sum("course__estimated_minutes", filter=in_period & done),
+            f"overdue_{days}": Count("id", filter=in_period & overdue),
+        }
+    groups = (Enrolment.objects.filter(enrolled_at__gte=min(since.values()))
+              .values("learner__team_id", "source").annotate(**figures).order_by())
+    rows = []
+    for group in groups:
+        for days in PERIOD_DAYS:
+            if not group[f"enrolments_{days}"]:
+                continue
+            completion = group[f"completion_{days}"]
+            rows.append(EnrolmentSummary(
+                period_days=days, team_id=group["learner__team_id"] or 0, source=group["source"],
+                enrolments=group[f"enrolments_{days}"], completed=group[f"completed_{days}"],
+                completion_seconds=completion.total_seconds() if completion else 0,
+                learning_minutes=group[f"minutes_{days}"] or 0, overdue=group[f"overdue_{days}"],
+            ))
+    with transaction.atomic():
+        state, _ = RollupState.objects.get_or_create(name=SUMMARY_STATE)
+        RollupState.objects.select_for_update().get(pk=state.pk)  # one refresh at a time
+        EnrolmentSummary.objects.all().delete()
+        EnrolmentSummary.objects.bulk_create(rows, batch_size=1000)
+        RollupState.objects.filter(pk=state.pk).update(updated_at=timezone.now())
+    logger.info("governance rollups: enrolment summary refreshed (%s rows)", len(rows))
+    return len(rows)
+
+
+def refresh_rollups():
+    """Everything the dashboards read, brought up to date now (demo seed, tests, the shell)."""
+    folded = fold_new_events()
+    refresh_enrolment_summary()
+    return folded
+
+
+def summary_refreshed_at():
+    """When the enrolment figures were last recomputed (None: never yet)."""
+    return RollupState.objects.filter(name=SUMMARY_STATE).values_list("updated_at", flat=True).first()

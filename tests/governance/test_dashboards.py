@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from courses import services as course_services
-from governance.services.rollups import fold_new_events
+from governance.services.rollups import refresh_rollups
 from tests.support.courses import enrol, make_course
 from tests.support.governance import governance_world, make_events, make_initiative
 from tests.support.people import make_user
@@ -30,7 +30,7 @@ def test_the_dashboard_shows_engagement_spend_and_conversation(client, ld_admin,
     course_services.complete_course(enrolment=e)
     make_initiative(budget_planned=1000, budget_spent=400)
     make_events(people, 8, verbs=("asked", "answered", "commented", "experienced"))
-    fold_new_events()
+    refresh_rollups()
     client.force_login(ld_admin)
     dash = client.get(reverse("governance:dashboard")).context["dash"]
     assert dash.engagement["enrolments"] == 4
@@ -49,7 +49,7 @@ def test_the_team_filter_narrows_the_figures(client, ld_admin, people):
     outsider = make_user(team=other)
     make_events(people, 10)
     make_events([outsider], 5)
-    fold_new_events()
+    refresh_rollups()
     client.force_login(ld_admin)
     everyone = client.get(reverse("governance:dashboard")).context["dash"]
     sales = client.get(reverse("governance:dashboard"), {"team": "sales-x", "period": 30}).context["dash"]

@@ -5,7 +5,7 @@ import time
 import pytest
 from django.db.models import Sum
 
-from governance.models import DailyActivity, DailyActor, RollupState
+from governance.models import DailyActivity, PersonActivity, RollupState
 from governance.services.rollups import fold_new_events, rollup_lag
 from tests.support.governance import make_events
 from tests.support.people import make_user
@@ -14,7 +14,11 @@ pytestmark = pytest.mark.django_db
 
 
 def total():
-    return DailyActivity.objects.aggregate(n=Sum("events"))["n"] or 0
+    """Events in the organisation-wide rows, after checking the per-team rows add up to the same."""
+    org = DailyActivity.objects.filter(team_id=DailyActivity.ALL_TEAMS).aggregate(n=Sum("events"))["n"] or 0
+    teams = DailyActivity.objects.exclude(team_id=DailyActivity.ALL_TEAMS).aggregate(n=Sum("events"))["n"] or 0
+    assert org == teams
+    return org
 
 
 def test_folding_counts_each_event_once_in_batches(team):
@@ -31,13 +35,40 @@ def test_folding_counts_each_event_once_in_batches(team):
     assert RollupState.objects.get().last_event_id > 0
 
 
-def test_rollups_keep_teams_courses_verbs_and_distinct_people(team):
+def test_rollups_keep_days_teams_verbs_and_each_persons_last_activity(team):
     people = [make_user(team=team) for _ in range(4)]
     make_events(people, 40, course_id=3, verbs=("completed",), days=1)
     fold_new_events()
-    row = DailyActivity.objects.get()
-    assert (row.team_id, row.course_id, row.verb, row.events) == (team.pk, 3, "completed", 40)
-    assert DailyActor.objects.filter(learned=True, authored=False).count() == 4
+    rows = {r.team_id: (r.verb, r.events) for r in DailyActivity.objects.all()}
+    assert rows == {team.pk: ("completed", 40), DailyActivity.ALL_TEAMS: ("completed", 40)}
+    assert PersonActivity.objects.filter(last_learned__isnull=False, last_authored__isnull=True).count() == 4
+
+
+def test_a_persons_last_activity_only_moves_forward_and_follows_their_latest_team(team):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from guild.people.models import Team
+
+    person = make_user(team=team)
+    today = timezone.localdate()
+    make_events([person], 1, verbs=("experienced",), days=1)
+    fold_new_events()
+    assert PersonActivity.objects.get(pk=person.pk).last_learned == today
+
+    # An event recorded late, about a day 40 days ago, never moves the date back.
+    make_events([person], 1, verbs=("experienced",), days=1, ago=timedelta(days=40))
+    fold_new_events()
+    assert PersonActivity.objects.get(pk=person.pk).last_learned == today
+
+    sales = Team.add_root(name="Sales", slug="sales-moves")
+    person.team = sales
+    person.save(update_fields=["team"])
+    make_events([person], 1, verbs=("authored",), days=1)
+    fold_new_events()
+    row = PersonActivity.objects.get(pk=person.pk)
+    assert (row.team_id, row.last_learned, row.last_authored) == (sales.pk, today, today)
 
 
 def test_a_failed_batch_leaves_nothing_half_done(team, monkeypatch):
@@ -55,7 +86,7 @@ def test_a_failed_batch_leaves_nothing_half_done(team, monkeypatch):
         real_execute = cursor.execute
 
         def execute(sql, params=None):
-            if "INSERT INTO governance_dailyactor" in sql:
+            if "INSERT INTO governance_personactivity" in sql:
                 raise Boom  # simulate the database failing between the two upserts
             return real_execute(sql, params)
 

@@ -59,11 +59,13 @@ def make_kpi(slug="sales-cycle-days", tier="business", **fields):
     return KPIDefinition.objects.get_or_create(slug=slug, defaults={"tier": tier, **fields})[0]
 
 
-def make_events(people, n, *, course_id=None, verbs=("experienced", "completed", "asked", "commented"), days=20):
-    """n learning events spread over `days` days and the given people, written in bulk (the log is append-only)."""
+def make_events(people, n, *, course_id=None, verbs=("experienced", "completed", "asked", "commented"), days=20,
+                ago=timedelta(0)):
+    """n learning events spread over `days` days (ending `ago` before now) and the given people,
+    written in bulk (the log is append-only)."""
     from guild.events.models import LearningEvent
 
-    now = timezone.now()
+    now = timezone.now() - ago
     events = [
         LearningEvent(
             actor=people[i % len(people)], verb=verbs[i % len(verbs)], object_type="course", object_id=str(course_id or 0),
@@ -80,7 +82,7 @@ def governance_world(*, admin, people, size=1):
     from governance.models import ActionItem, Decision, KPIValue
     from governance.services.maturity import record_assessment
     from governance.services.needs import vote
-    from governance.services.rollups import fold_new_events
+    from governance.services.rollups import refresh_rollups
     from guild.skills.models import JobRole, PersonSkill, RoleSkillRequirement, Skill, SkillCategory
 
     category, _ = SkillCategory.objects.get_or_create(slug="world", defaults={"name": "World"})
@@ -112,4 +114,4 @@ def governance_world(*, admin, people, size=1):
     levels = dict.fromkeys(("content", "executive", "sme", "learners", "needs", "tools", "metrics"), (2, ""))
     record_assessment(by=admin, ratings=levels, assessed_on=date(2025, 6, 1))
     record_assessment(by=admin, ratings={**levels, "needs": (3, "")})
-    fold_new_events(batch_size=500)
+    refresh_rollups()
