@@ -74,3 +74,11 @@ def run_rules_for_person(user_id):
     from .models import RuleRun
 
     return len(services.run_rules(trigger=RuleRun.Trigger.PERSON, user_id=user_id))
+
+
+@shared_task(name="guild.automation.prune_rule_runs", ignore_result=True)
+def prune_rule_runs():
+    """Daily: delete old rule runs, keeping each rule's latest. Safe to run twice or to kill mid-way."""
+    from . import housekeeping
+
+    return housekeeping.prune_rule_runs()
