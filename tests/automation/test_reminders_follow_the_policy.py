@@ -100,7 +100,7 @@ def test_a_started_but_idle_course_gets_a_nudge(learner, course):
     long_ago = timezone.now() - timedelta(days=11)
     enrolment = due_in(learner, course, 60, started_at=long_ago, last_activity_at=long_ago)
     sweep_reminders(enqueue=False)
-    assert outbox_keys(kind="reminder.inactive") == [f"nudge:inactive:{enrolment.pk}:{long_ago:%Y%m%d%H%M%S}"]
+    assert outbox_keys(kind="reminder.inactive") == [f"nudge:inactive:{enrolment.pk}:{long_ago:%Y%m%d}"]
 
 
 def test_due_dates_are_counted_in_the_learners_own_time_zone(learner, other_learner, course):

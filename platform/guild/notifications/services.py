@@ -97,6 +97,13 @@ def insert_new_messages(messages: list[NewMessage]) -> int:
         ]))
     table = OutboxMessage._meta.db_table
     with transaction.atomic(), connection.cursor() as cursor:
+        # Most keys of a repeated sweep exist already: one index probe each is far cheaper than
+        # encoding and copying them only for the insert to skip them.
+        cursor.execute(f"SELECT key FROM {table} WHERE key = ANY(%s)", [[m.key for m in messages]])  # noqa: S608
+        existing = {key for (key,) in cursor.fetchall()}
+        messages = [m for m in messages if m.key not in existing]
+        if not messages:
+            return 0
         # Temporary and emptied at commit: private to this session, nothing to clean up.
         cursor.execute(
             f"CREATE TEMPORARY TABLE IF NOT EXISTS {_STAGE} (key varchar(200), recipient_id bigint, kind varchar(60), "
