@@ -445,6 +445,23 @@ class PersonActivity(models.Model):
         return f"{self.actor_id}: {self.last_learned}"
 
 
+class ActivePeople(models.Model):
+    """How many people of a team were active (learning, authoring, reviewing) in each dashboard period,
+    counted from PersonActivity after every fold, so the dashboard sums a row per team, not people."""
+
+    period_days = models.PositiveSmallIntegerField()
+    team_id = models.BigIntegerField(default=0)
+    learners = models.PositiveIntegerField(default=0)
+    authors = models.PositiveIntegerField(default=0)
+    reviewers = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["period_days", "team_id"], name="active_people_key")]
+
+    def __str__(self):
+        return f"{self.period_days}d team {self.team_id}: {self.learners} learners"
+
+
 class EnrolmentSummary(models.Model):
     """Enrolment figures per dashboard period, team and source, recomputed by a Celery task.
 

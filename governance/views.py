@@ -9,6 +9,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -167,10 +168,19 @@ def need_triage(request, pk):
 # --- Dashboards (L&D admins; executives read the summary) ---------------------------------------
 
 
+def _team_options(filters):
+    """The team filter's <option>s, built here: a template loop over hundreds of teams costs more
+    than the rest of the dashboard's rendering."""
+    chosen = filters.team.slug if filters.team else None
+    return format_html_join("", '<option value="{}"{}>{}{}</option>', (
+        (slug, " selected" if slug == chosen else "", "– " if depth > 1 else "", name)
+        for slug, name, depth in Team.objects.order_by("path").values_list("slug", "name", "depth")
+    ))
+
+
 def _filters_context(request, filters):
     return {
-        "filters": filters, "periods": dash_selectors.PERIODS.items(),
-        "teams": Team.objects.order_by("path").values("slug", "name", "depth"),
+        "filters": filters, "periods": dash_selectors.PERIODS.items(), "team_options": _team_options(filters),
         "query_string": request.GET.urlencode(),
     }
 

@@ -3,7 +3,7 @@ queries, whatever the number of learning events, enrolments or people."""
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 from decimal import Decimal
 
 from django.db.models import Avg, Count, F, OuterRef, Q, Subquery, Sum
@@ -17,6 +17,7 @@ from courses.models import (
     CourseRating,
     EnrolmentSource,
     LessonReaction,
+    ReactionKind,
 )
 from guild.events.models import Verb
 from guild.people.models import Team
@@ -24,6 +25,7 @@ from guild.skills.models import Skill
 
 from .. import charts
 from ..models import (
+    ActivePeople,
     DailyActivity,
     EnrolmentSummary,
     Initiative,
@@ -31,7 +33,6 @@ from ..models import (
     KPIDefinition,
     KPITier,
     KPIValue,
-    PersonActivity,
     Pillar,
 )
 from ..services.rollups import LEARNING_VERBS, PERIOD_DAYS, period_start, summary_refreshed_at
@@ -52,6 +53,11 @@ class Filters:
     @property
     def start(self):
         return period_start(self.period)
+
+    @property
+    def start_at(self):
+        """The start of the period's first day, in the site's time zone (an index-friendly bound)."""
+        return timezone.make_aware(datetime.combine(self.start, time.min))
 
     @property
     def end(self):
@@ -165,17 +171,12 @@ def _activity(filters):
 
 
 def _actors(filters):
-    """Distinct active learners, authors and reviewers in the period: people whose last activity of
-    each kind falls in it (periods always end today)."""
-    qs = PersonActivity.objects.all()
+    """Distinct active learners, authors and reviewers in the period, from the per-team counts."""
+    qs = ActivePeople.objects.filter(period_days=filters.period)
     if filters.team_ids is not None:
         qs = qs.filter(team_id__in=filters.team_ids)
-    start = filters.start
-    return qs.aggregate(
-        learners=Count("pk", filter=Q(last_learned__gte=start)),
-        authors=Count("pk", filter=Q(last_authored__gte=start)),
-        reviewers=Count("pk", filter=Q(last_reviewed__gte=start)),
-    )
+    totals = qs.aggregate(learners=Sum("learners"), authors=Sum("authors"), reviewers=Sum("reviewers"))
+    return {key: value or 0 for key, value in totals.items()}
 
 
 def _enrolments(filters):
@@ -201,17 +202,23 @@ def _enrolments(filters):
     return totals
 
 
+REACTION_KINDS = tuple(ReactionKind.values)
+
+
 def _ratings(filters):
-    ratings = CourseRating.objects.filter(created_at__date__gte=filters.start)
-    reactions = LessonReaction.objects.filter(created_at__date__gte=filters.start)
+    ratings = CourseRating.objects.filter(created_at__gte=filters.start_at)
+    reactions = LessonReaction.objects.filter(created_at__gte=filters.start_at)
     if filters.team_ids is not None:
         ratings = ratings.filter(learner__team_id__in=filters.team_ids)
         reactions = reactions.filter(learner__team_id__in=filters.team_ids)
     r = ratings.aggregate(avg=Avg("stars"), count=Count("id"), relevant_yes=Count("id", filter=Q(relevant=True)),
                           relevant_count=Count("id", filter=Q(relevant__isnull=False)))
-    kinds = dict(reactions.values_list("kind").annotate(n=Count("id")))
-    answered = reactions.filter(kind="question").exclude(answer="").count()
-    return r, kinds, answered
+    counts = reactions.aggregate(
+        answered=Count("id", filter=Q(kind="question") & ~Q(answer="")),
+        **{kind: Count("id", filter=Q(kind=kind)) for kind in REACTION_KINDS},
+    )
+    answered = counts.pop("answered")
+    return r, counts, answered
 
 
 def _spend(filters):
@@ -222,8 +229,8 @@ def _spend(filters):
 
 
 def _sme():
-    courses = CoursePage.objects.live()
-    return courses.aggregate(
+    """Live courses, those with an internal author, and the distinct authors of live courses. One query."""
+    return CoursePage.objects.live().aggregate(
         total=Count("id", distinct=True),
         internal=Count("id", distinct=True, filter=Q(course_authors__isnull=False)),
         authors=Count("course_authors__user", distinct=True),
@@ -241,7 +248,7 @@ def review_metrics(filters=None):
     now = timezone.now()
     qs = ReviewAssignment.objects.all()
     if filters is not None:
-        qs = qs.filter(assigned_at__date__gte=filters.start)
+        qs = qs.filter(assigned_at__gte=filters.start_at)
         if filters.team_ids is not None:
             qs = qs.filter(reviewer__team_id__in=filters.team_ids)
     done = Q(completed_at__isnull=False)
@@ -356,7 +363,7 @@ def dashboard(filters):
     d.relevance = {
         "average_rating": round(ratings["avg"], 1) if ratings["avg"] else None, "ratings": ratings["count"],
         "relevant_to_job_pct": _pct(ratings["relevant_yes"], ratings["relevant_count"]),
-        **{f"reactions_{k}": kinds.get(k, 0) for k in ("useful", "learned", "outdated", "question")},
+        **{f"reactions_{k}": kinds.get(k, 0) for k in REACTION_KINDS},
     }
     review = review_metrics(filters)
     d.review_available = review is not None

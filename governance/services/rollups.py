@@ -19,12 +19,13 @@ from django.utils import timezone
 from courses.models import Enrolment, EnrolmentStatus
 from guild.events.models import LearningEvent, Verb
 
-from ..models import DailyActivity, EnrolmentSummary, PersonActivity, RollupState
+from ..models import ActivePeople, DailyActivity, EnrolmentSummary, PersonActivity, RollupState
 
 logger = logging.getLogger(__name__)
 
 STATE_NAME = "learning-events"
 SUMMARY_STATE = "enrolment-summary"
+ACTIVE_STATE = "active-people"
 # The dashboard's periods, in days (governance.selectors.dashboard.PERIODS).
 PERIOD_DAYS = (30, 90, 365)
 
@@ -117,6 +118,8 @@ def fold_new_events(*, batch_size=10_000, max_batches=None):
             break
         total += folded
         batches += 1
+    # Even with nothing new, the day may have changed: people drop out of "the last 30 days".
+    count_active_people()
     logger.info("governance rollups: folded %s events in %s batches", total, batches)
     return total
 
@@ -130,6 +133,37 @@ def rollup_lag():
 def period_start(days, *, today=None):
     """The first day of the dashboard period of `days` days ending today (local time)."""
     return (today or timezone.localdate()) - timedelta(days=days - 1)
+
+
+def count_active_people(*, today=None):
+    """Recount ActivePeople: per dashboard period and team, the people whose last learning, authoring
+    or reviewing falls in the period. One grouped pass over PersonActivity (a row per person)."""
+    today = today or timezone.localdate()
+    figures = {}
+    for days in PERIOD_DAYS:
+        start = period_start(days, today=today)
+        figures |= {f"learners_{days}": Count("pk", filter=Q(last_learned__gte=start)),
+                    f"authors_{days}": Count("pk", filter=Q(last_authored__gte=start)),
+                    f"reviewers_{days}": Count("pk", filter=Q(last_reviewed__gte=start))}
+    rows = [
+        ActivePeople(period_days=days, team_id=group["team_id"], learners=group[f"learners_{days}"],
+                     authors=group[f"authors_{days}"], reviewers=group[f"reviewers_{days}"])
+        for group in PersonActivity.objects.values("team_id").annotate(**figures).order_by()
+        for days in PERIOD_DAYS
+        if group[f"learners_{days}"] or group[f"authors_{days}"] or group[f"reviewers_{days}"]
+    ]
+    with transaction.atomic():
+        _lock_state(ACTIVE_STATE)
+        ActivePeople.objects.all().delete()
+        ActivePeople.objects.bulk_create(rows, batch_size=1000)
+    return len(rows)
+
+
+def _lock_state(name):
+    """Lock the state row `name` for this transaction: one replacement of a snapshot at a time (two at
+    once would each delete the old rows, then both insert theirs)."""
+    state, _ = RollupState.objects.get_or_create(name=name)
+    return RollupState.objects.select_for_update().get(pk=state.pk)
 
 
 def refresh_enrolment_summary(*, today=None):
@@ -168,11 +202,10 @@ def refresh_enrolment_summary(*, today=None):
                 learning_minutes=group[f"minutes_{days}"] or 0, overdue=group[f"overdue_{days}"],
             ))
     with transaction.atomic():
-        state, _ = RollupState.objects.get_or_create(name=SUMMARY_STATE)
-        RollupState.objects.select_for_update().get(pk=state.pk)  # one refresh at a time
+        state = _lock_state(SUMMARY_STATE)
         EnrolmentSummary.objects.all().delete()
         EnrolmentSummary.objects.bulk_create(rows, batch_size=1000)
-        RollupState.objects.filter(pk=state.pk).update(updated_at=timezone.now())
+        state.save(update_fields=["updated_at"])
     logger.info("governance rollups: enrolment summary refreshed (%s rows)", len(rows))
     return len(rows)
 

@@ -32,7 +32,7 @@ def test_folding_counts_each_event_once_in_batches(team):
     assert rollup_lag() == 30
     assert fold_new_events(batch_size=100) == 30
     assert total() == 280 and rollup_lag() == 0
-    assert RollupState.objects.get().last_event_id > 0
+    assert RollupState.objects.get(name="learning-events").last_event_id > 0
 
 
 def test_rollups_keep_days_teams_verbs_and_each_persons_last_activity(team):
@@ -126,3 +126,26 @@ def test_rollup_figures_read_only_the_rollups(team, django_assert_max_num_querie
         figures = rollup_figures(parse_filters({"period": 30}))
     assert figures["verbs"] == {"experienced": 30, "asked": 30}
     assert figures["learners"] == 3 and sum(figures["weekly_events"]) == 60
+
+
+def test_active_people_are_counted_per_period_and_team_after_each_fold(team):
+    from datetime import timedelta
+
+    from governance.models import ActivePeople
+    from guild.people.models import Team
+
+    recent, older = make_user(team=team), make_user(team=team)
+    sales = Team.add_root(name="Sales", slug="sales-active")
+    seller = make_user(team=sales)
+    make_events([recent, seller], 2, verbs=("experienced",), days=1)
+    make_events([older], 1, verbs=("reviewed",), days=1, ago=timedelta(days=60))
+    fold_new_events()
+
+    def counts(days):
+        return {r.team_id: (r.learners, r.authors, r.reviewers) for r in ActivePeople.objects.filter(period_days=days)}
+
+    assert counts(30) == {team.pk: (1, 0, 0), sales.pk: (1, 0, 0)}
+    assert counts(90) == {team.pk: (1, 0, 1), sales.pk: (1, 0, 0)}
+    # A fold with nothing new still recounts (the period moves on every day), and changes nothing here.
+    assert fold_new_events() == 0
+    assert counts(90) == {team.pk: (1, 0, 1), sales.pk: (1, 0, 0)}
