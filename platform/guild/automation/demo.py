@@ -33,7 +33,7 @@ def seed(stdout=None):
     from guild.notifications.models import OutboxMessage
     from guild.people.models import Team
 
-    from . import digests, reviews, services
+    from . import digests, reminders, reviews, services
 
     # Demo sends at any hour and escalates early, so that every kind of reminder shows up at start.
     policy, created = ReminderPolicy.objects.get_or_create(pk=1, defaults={"send_from_hour": 0, "send_until_hour": 24, "escalate_after_days": 3})
@@ -69,7 +69,7 @@ def seed(stdout=None):
 
     # Queue what is due now; the worker's outbox task sends it (beat runs it every 30 seconds).
     if not OutboxMessage.objects.filter(key__startswith="reminder:").exists():
-        services.sweep_reminders(enqueue=False)
+        reminders.sweep_reminders(enqueue=False)
         services.sweep_renewals(enqueue=False)
         reviews.sweep_review_slas(enqueue=False)
         digests.sweep_digests(enqueue=False)

@@ -1,4 +1,4 @@
-"""Reminder sweep over every enrolment (issue 6): guild.automation.services.sweep_reminders
+"""Reminder sweep over every enrolment (issue 6): guild.automation.reminders.sweep_reminders
 against one raw SQL query selecting the same due enrolments plus a COPY of as many outbox rows
 as the sweep queued. Also: a second sweep (nothing new to send) against the first, and the
 peak memory of a sweep in a fresh process."""
@@ -22,7 +22,7 @@ def metrics(size):
 
 
 def _bounds(policy, now):
-    """The due-date window and idle threshold of automation.services.reminder_candidates."""
+    """The due-date window and idle threshold of automation.reminders.reminder_candidates."""
     today = now.date()
     before = policy.before_due
     latest_due = today + timedelta(days=(max(before) if before else 0) + 1)
@@ -78,7 +78,7 @@ def run(ctx):
         from guild.automation.models import ReminderPolicy
         from guild.automation.reminders import sweep_reminders
     except ImportError as exc:
-        raise Skip("guild.automation.services.sweep_reminders is not built yet") from exc
+        raise Skip("guild.automation.reminders.sweep_reminders is not built yet") from exc
 
     policy = ReminderPolicy.get()
     now = timezone.now()
