@@ -484,6 +484,19 @@ class EnrolmentSummary(models.Model):
         return f"{self.period_days}d team {self.team_id} {self.source}: {self.enrolments}"
 
 
+class CatalogueFigures(models.Model):
+    """The live catalogue's SME figures (one row, replaced with the enrolment summary): they change
+    only when a course is published or unpublished, and counting them per view costs more than the
+    rest of the dashboard's reads."""
+
+    live_courses = models.PositiveIntegerField(default=0)
+    internal_courses = models.PositiveIntegerField(default=0, help_text="Live courses with an internal author.")
+    authors = models.PositiveIntegerField(default=0, help_text="Distinct authors of live courses.")
+
+    def __str__(self):
+        return f"{self.live_courses} live courses"
+
+
 class RollupState(models.Model):
     """The high-water mark of a fold (the last LearningEvent.id folded), or for a snapshot just when
     it was last refreshed (updated_at)."""

@@ -16,10 +16,17 @@ from django.db import connection, transaction
 from django.db.models import Count, F, Q, Sum
 from django.utils import timezone
 
-from courses.models import Enrolment, EnrolmentStatus
+from courses.models import CoursePage, Enrolment, EnrolmentStatus
 from guild.events.models import LearningEvent, Verb
 
-from ..models import ActivePeople, DailyActivity, EnrolmentSummary, PersonActivity, RollupState
+from ..models import (
+    ActivePeople,
+    CatalogueFigures,
+    DailyActivity,
+    EnrolmentSummary,
+    PersonActivity,
+    RollupState,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -170,7 +177,8 @@ def refresh_enrolment_summary(*, today=None):
     """Recompute EnrolmentSummary: for each dashboard period, team and source, the enrolments made in
     the period, how many were completed, their time to complete and learning minutes, and how many
     are overdue. One grouped pass over the last year's enrolments; readers see the old figures until
-    the new ones commit. Returns the number of summary rows."""
+    the new ones commit. The catalogue's SME figures (CatalogueFigures) are replaced with them.
+    Returns the number of summary rows."""
     today = today or timezone.localdate()
     zone = timezone.get_current_timezone()
     since = {days: timezone.make_aware(datetime.combine(period_start(days, today=today), time.min), zone)
@@ -201,10 +209,17 @@ def refresh_enrolment_summary(*, today=None):
                 completion_seconds=completion.total_seconds() if completion else 0,
                 learning_minutes=group[f"minutes_{days}"] or 0, overdue=group[f"overdue_{days}"],
             ))
+    catalogue = CoursePage.objects.live().aggregate(
+        live_courses=Count("id", distinct=True),
+        internal_courses=Count("id", distinct=True, filter=Q(course_authors__isnull=False)),
+        authors=Count("course_authors__user", distinct=True),
+    )
     with transaction.atomic():
         state = _lock_state(SUMMARY_STATE)
         EnrolmentSummary.objects.all().delete()
         EnrolmentSummary.objects.bulk_create(rows, batch_size=1000)
+        CatalogueFigures.objects.all().delete()
+        CatalogueFigures.objects.create(**catalogue)
         state.save(update_fields=["updated_at"])
     logger.info("governance rollups: enrolment summary refreshed (%s rows)", len(rows))
     return len(rows)

@@ -83,7 +83,7 @@ def test_the_dashboard_reads_the_summary_and_says_when_it_was_computed(client, l
 
     after = client.get(reverse("governance:dashboard"))
     assert after.context["dash"].engagement["enrolments"] == 3
-    assert "Enrolment figures as of" in after.content.decode()
+    assert "Enrolment and course figures as of" in after.content.decode()
 
 
 def test_the_worker_refreshes_the_summary(celery_worker, team, course):
@@ -97,3 +97,17 @@ def test_the_worker_refreshes_the_summary(celery_worker, team, course):
     while not EnrolmentSummary.objects.exists() and time.monotonic() < deadline:
         time.sleep(0.2)
     assert EnrolmentSummary.objects.filter(period_days=30, enrolments=1).exists()
+
+
+def test_the_sme_figures_count_live_courses_their_internal_authors_and_ignore_drafts(client, ld_admin, expert,
+                                                                                      other_expert):
+    make_course("Written in house", authors=[expert, other_expert], lessons=1, quiz=False)
+    make_course("Also in house", authors=[expert], lessons=1, quiz=False)
+    make_course("Bought in", lessons=1, quiz=False)
+    make_course("Draft by someone else", authors=[make_user()], lessons=1, quiz=False, publish=False)
+
+    refresh_enrolment_summary()
+
+    client.force_login(ld_admin)
+    sme = client.get(reverse("governance:dashboard")).context["dash"].sme
+    assert (sme["live_courses"], sme["internally_authored_pct"], sme["authors_of_live_courses"]) == (3, 67, 2)
