@@ -1,7 +1,8 @@
 """Demo governance data that tells a story: a mission, goals, a roadmap, committees at work, needs with
 votes, KPI series and two past maturity assessments. Idempotent: run it as often as you like.
 
-Activity rollups and the enrolment summary are derived data: beat computes them within a minute."""
+Activity rollups and the enrolment summary are derived data: governance.demo_rollups computes them
+once every demo has run, and beat keeps them current."""
 
 from datetime import timedelta
 from decimal import Decimal
@@ -250,8 +251,8 @@ def seed(stdout=None):
             record_assessment(by=admin, assessed_on=when, notes="Self-assessment with the L&D team.",
                               ratings={d.key: (levels[d.key], "") for d in DIMENSIONS})
 
-    # The activity charts fill in when beat runs governance.fold_learning_events (every minute): the demos
-    # seeded after this one record events too, and folding here would make a second seed fold more.
+    # The activity charts fill in from governance.demo_rollups, which runs after every other demo (they
+    # record events too).
     if stdout:
         stdout.write(f"  governance: {len(goals)} goals, {len(needs)} needs, {len(made)} initiatives, "
                      f"{len(committees)} committees")

@@ -14,6 +14,7 @@ DEMO_MODULES = [
     "rewards.demo",
     "governance.demo",
     "guild.automation.demo",
+    "governance.demo_rollups",  # last: folds the events every demo above recorded
 ]
 
 LOGINS = [
