@@ -320,24 +320,22 @@ def _weekly(activity, filters, verbs):
 
 
 def rollup_figures(filters):
-    """Only what the dashboard reads from the event-log rollups (two queries): events per verb, weekly
-    activity, and distinct active learners, authors and reviewers. The benchmark times this against a raw
-    GROUP BY over the events."""
+    """Everything the dashboard reads from the event-log rollups, in two queries: events per verb, weekly
+    learning events and completions, and the active learners, authors and reviewers."""
     activity = _activity(filters)
     verb_totals = defaultdict(int)
     for row in activity:
         verb_totals[row["verb"]] += row["n"]
     labels, weekly = _weekly(activity, filters, set(LEARNING_VERBS))
-    return {"verbs": dict(verb_totals), "weeks": labels, "weekly_events": weekly, **_actors(filters)}
+    _labels, completions = _weekly(activity, filters, {Verb.COMPLETED})
+    return {"verbs": verb_totals, "weeks": labels, "weekly_events": weekly, "weekly_completions": completions,
+            "actors": _actors(filters)}
 
 
 def dashboard(filters):
     d = Dashboard(filters=filters)
-    activity = _activity(filters)
-    verb_totals = defaultdict(int)
-    for row in activity:
-        verb_totals[row["verb"]] += row["n"]
-    actors = _actors(filters)
+    rollups = rollup_figures(filters)
+    verb_totals, actors = rollups["verbs"], rollups["actors"]
     enrol = _enrolments(filters)
     ratings, kinds, answered_questions = _ratings(filters)
     spend_rows = _spend(filters)
@@ -383,12 +381,10 @@ def dashboard(filters):
     d.business = _business(filters)
     d.kpis = kpi_overview()
 
-    labels, active_events = _weekly(activity, filters, set(LEARNING_VERBS))
-    _labels, completions = _weekly(activity, filters, {Verb.COMPLETED})
     d.charts["activity"] = charts.line_chart(
         key="activity", title=str(_("Learning activity per week")),
         desc=str(_("Learning events and course completions per week over the period.")),
-        labels=labels, series=[active_events, completions],
+        labels=rollups["weeks"], series=[rollups["weekly_events"], rollups["weekly_completions"]],
         series_names=[str(_("Learning events")), str(_("Completions"))],
     )
     pillar_names = dict(Pillar.choices)

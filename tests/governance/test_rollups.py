@@ -125,7 +125,7 @@ def test_rollup_figures_read_only_the_rollups(team, django_assert_max_num_querie
     with django_assert_max_num_queries(2):
         figures = rollup_figures(parse_filters({"period": 30}))
     assert figures["verbs"] == {"experienced": 30, "asked": 30}
-    assert figures["learners"] == 3 and sum(figures["weekly_events"]) == 60
+    assert figures["actors"]["learners"] == 3 and sum(figures["weekly_events"]) == 60
 
 
 def test_active_people_are_counted_per_period_and_team_after_each_fold(team):

@@ -7,24 +7,15 @@ A run is deleted when it is older than the retention period *and* is not among i
 import logging
 from datetime import timedelta
 
-from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
+from . import conf
 from .models import EnrolmentRule, RuleRun
 
 logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 1000
-
-
-def retention_days() -> int:
-    return int(getattr(settings, "GUILD_RULE_RUN_RETENTION_DAYS", 90))
-
-
-def keep_per_rule() -> int:
-    """Runs always kept per rule; the rule page lists this many."""
-    return int(getattr(settings, "GUILD_RULE_RUN_KEEP_PER_RULE", 20))
 
 
 def prune_rule_runs(*, now=None, days=None, keep=None, batch_size=BATCH_SIZE) -> int:
@@ -34,8 +25,8 @@ def prune_rule_runs(*, now=None, days=None, keep=None, batch_size=BATCH_SIZE) ->
     each batch is one short DELETE of at most `batch_size` ids, so the job never holds a long transaction and
     can be stopped at any point. Idempotent: a second run finds nothing to delete."""
     now = now or timezone.now()
-    days = retention_days() if days is None else days
-    keep = max(1, keep_per_rule() if keep is None else keep)
+    days = conf.rule_run_retention_days() if days is None else days
+    keep = max(1, conf.rule_run_keep_per_rule() if keep is None else keep)
     cutoff = now - timedelta(days=days)
     deleted = 0
     for rule_id in EnrolmentRule.objects.order_by("id").values_list("id", flat=True):
