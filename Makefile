@@ -42,7 +42,7 @@ test: install
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 bench: install
-	$(PY) -m guild.bench $(BENCH_ARGS)
+	$(PY) -m tests.bench $(BENCH_ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -127,8 +127,8 @@ class CoursePage(Page):
         return context
 
     def permissions_for_user(self, user):
-        # Experts edit only the courses they author or co-author (sme.permissions).
-        from sme.permissions import AuthorPagePermissionTester
+        # Experts edit only the courses they author or co-author (courses.permissions).
+        from courses.permissions import AuthorPagePermissionTester
 
         return AuthorPagePermissionTester(user, self)
 
@@ -185,8 +185,8 @@ class LessonPage(Page):
         return response
 
     def permissions_for_user(self, user):
-        # Only the course's authors edit its lessons (sme.permissions).
-        from sme.permissions import AuthorPagePermissionTester
+        # Only the course's authors edit its lessons (courses.permissions).
+        from courses.permissions import AuthorPagePermissionTester
 
         return AuthorPagePermissionTester(user, self)
 

@@ -277,7 +277,7 @@ def ensure_author(*, course, user, lead=False) -> bool:
 @transaction.atomic
 def invite_co_author(*, course, user, by):
     """An author adds an expert as co-author; they are told and can edit the course at once."""
-    from sme.permissions import course_author_ids
+    from courses.permissions import course_author_ids
 
     if by.pk not in course_author_ids(course) and not by.has_role(Role.LD_ADMIN):
         raise ExpertError(_("Only the course's authors can invite co-authors."))
@@ -303,7 +303,7 @@ def answer_question(*, reaction, by, answer):
     """An author answers a learner's question on one of their lessons (through the courses
     app's service, so its event, notification and signal follow)."""
     from courses import services as course_services
-    from sme.permissions import course_author_ids
+    from courses.permissions import course_author_ids
 
     if by.pk not in course_author_ids(reaction.course) and not by.has_role(Role.LD_ADMIN):
         raise ExpertError(_("Only the course's authors can answer its questions."))

@@ -7,7 +7,7 @@ from django.contrib.contenttypes.models import ContentType
 
 from guild.people.roles import Role
 
-# Experts may add courses (and, through sme.permissions, edit only their own).
+# Experts may add courses (and, through courses.permissions, edit only their own).
 EXPERT_PAGE_PERMISSIONS = ["add_page"]
 LD_ADMIN_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page", "bulk_delete_page"]
 

@@ -104,7 +104,7 @@ def reassign(request, assignment_id):
 def course_reviews(request, course_id):
     """The whole review history of a course, for its authors, its reviewers and L&D."""
     from courses.models import CoursePage
-    from sme.permissions import course_author_ids
+    from courses.permissions import course_author_ids
 
     course = get_object_or_404(CoursePage, pk=course_id)
     history = list(selectors.review_history(course)[:200])

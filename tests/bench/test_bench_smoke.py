@@ -29,10 +29,10 @@ def _run_every_scenario(tmp_path):
     """Seed T, run everything, empty the database, seed T2, run everything; the results JSON."""
     from django.core.management import call_command
 
-    from guild.bench.runner import SCENARIOS, run_scenario, write_results
-    from guild.bench.scenarios import Context
-    from guild.bench.scenarios.learner import cross_size_rows
-    from guild.bench.seed import seed
+    from tests.bench.runner import SCENARIOS, run_scenario, write_results
+    from tests.bench.scenarios import Context
+    from tests.bench.scenarios.learner import cross_size_rows
+    from tests.bench.seed import seed
 
     env = {**os.environ, "DATABASE_URL": _database_url(), "DJANGO_SETTINGS_MODULE": "guild.settings.test",
            "EMAIL_URL": "dummymail://"}
@@ -63,7 +63,7 @@ def results(tmp_path):
 
 
 def test_every_scenario_reports_each_of_its_metrics_with_numbers(results):
-    from guild.bench.runner import SCENARIOS, scenario_module
+    from tests.bench.runner import SCENARIOS, scenario_module
 
     rows = {(r["scenario"], r["metric"]): r for r in results["rows"]}
     for name, size in [(name, "T") for name in SCENARIOS] + [("learner", "T2")]:

@@ -31,7 +31,6 @@ INSTALLED_APPS = [
     "guild.events",
     "guild.notifications",
     "guild.automation",
-    "guild.bench",  # seed_scale (benchmarks); no models
     # Features
     "courses",
     "sme",

@@ -12,3 +12,5 @@ SECURE_HSTS_SECONDS = 0
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 WHITENOISE_USE_FINDERS = True
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
+# The benchmark is a tool, not part of the product: only its own settings install it (seed_scale).
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.bench"]  # noqa: F405

@@ -1,4 +1,4 @@
-"""`python -m guild.bench.probe sweep`: run one reminder sweep in a fresh process and print, as
+"""`python -m tests.bench.probe sweep`: run one reminder sweep in a fresh process and print, as
 JSON, how long it took and the process's peak resident memory (the sweep scenario's figures)."""
 
 import json

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from guild.bench.seed import NotEmpty, seed
-from guild.bench.sizes import SIZES
+from tests.bench.seed import NotEmpty, seed
+from tests.bench.sizes import SIZES
 
 
 class Command(BaseCommand):

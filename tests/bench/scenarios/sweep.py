@@ -67,7 +67,7 @@ def _clear_outbox(cur):
 def sweep_in_fresh_process(env, now):
     """{seconds, peak_rss_mb, start_rss_mb, counts} of one sweep run by a fresh process."""
     out = subprocess.run(  # noqa: S603 - our own interpreter and module
-        [sys.executable, "-m", "guild.bench.probe", "sweep", now.isoformat()], env=env, capture_output=True,
+        [sys.executable, "-m", "tests.bench.probe", "sweep", now.isoformat()], env=env, capture_output=True,
         text=True, timeout=3600, check=True,
     )
     return json.loads(out.stdout.strip().splitlines()[-1])

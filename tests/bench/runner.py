@@ -1,9 +1,9 @@
-"""`python -m guild.bench`: prepare a database per size (create, migrate, seed once), run the
+"""`python -m tests.bench`: prepare a database per size (create, migrate, seed once), run the
 scenarios, print the table and write var/bench/results.json.
 
-    python -m guild.bench                      # learner at S and L, the rest at L
-    python -m guild.bench --only learner --size S
-    python -m guild.bench --only sweep,dashboard --runs 3
+    python -m tests.bench                      # learner at S and L, the rest at L
+    python -m tests.bench --only learner --size S
+    python -m tests.bench --only sweep,dashboard --runs 3
 """
 
 import argparse
@@ -25,7 +25,7 @@ SCENARIOS = ("learner", "search", "dashboard", "publish", "sweep")  # the longes
 
 
 def parse_args(argv):
-    parser = argparse.ArgumentParser(prog="python -m guild.bench", description=__doc__,
+    parser = argparse.ArgumentParser(prog="python -m tests.bench", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--only", default="", help=f"comma-separated scenarios among {', '.join(SCENARIOS)}")
     parser.add_argument("--size", choices=["S", "M", "L"], help="run everything at this size only")
@@ -42,7 +42,7 @@ def configure_environment():
     env.setdefault("DATABASE_URL", DEFAULT_DATABASE_URL)
     env.setdefault("GUILD_BENCH_DATABASE_URL", env["DATABASE_URL"])  # DATABASE_URL then follows the size
     env.setdefault("REDIS_URL", DEFAULT_REDIS_URL)
-    env["DJANGO_SETTINGS_MODULE"] = "guild.bench.settings"
+    env["DJANGO_SETTINGS_MODULE"] = "tests.bench.settings"
     env["DJANGO_ENV"] = "production"
     if len(env.get("SECRET_KEY", "")) < 50 or env["SECRET_KEY"].startswith("guild-insecure"):
         env["SECRET_KEY"] = secrets.token_urlsafe(64)  # the same for this process and its gunicorn
@@ -141,7 +141,7 @@ def machine():
 def scenario_module(name):
     import importlib
 
-    return importlib.import_module(f"guild.bench.scenarios.{name}")
+    return importlib.import_module(f"tests.bench.scenarios.{name}")
 
 
 def run_scenario(name, ctx, log):

@@ -1,4 +1,4 @@
-"""`python -m guild.bench.report [results.json]`: the results as a Markdown table, for docs/performance.md."""
+"""`python -m tests.bench.report [results.json]`: the results as a Markdown table, for docs/performance.md."""
 
 import json
 import sys
