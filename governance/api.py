@@ -4,7 +4,7 @@ priority list with its score breakdown, and the dashboard figures."""
 from rest_framework import serializers, viewsets
 from rest_framework.response import Response
 
-from guild.core.api_permissions import IsLDAdminOrExecutiveReadOnly
+from guild.people.api_permissions import IsLDAdminOrExecutiveReadOnly
 
 from .models import KPIDefinition
 from .selectors.dashboard import dashboard, parse_filters

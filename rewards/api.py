@@ -2,7 +2,7 @@
 
 from rest_framework import serializers, viewsets
 
-from guild.core.api_permissions import IsLDAdmin
+from guild.people.api_permissions import IsLDAdmin
 
 from .models import BadgeAward, RewardLedgerEntry
 

@@ -5,6 +5,8 @@ import importlib
 import os
 
 from celery import Celery
+from django.apps import apps
+from django.conf import settings
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "guild.settings")
 
@@ -15,9 +17,6 @@ app.autodiscover_tasks()
 
 @app.on_after_finalize.connect
 def _collect_beat_schedules(sender, **kwargs):
-    from django.apps import apps
-    from django.conf import settings
-
     schedule = dict(settings.CELERY_BEAT_SCHEDULE)
     for config in apps.get_app_configs():
         try:
@@ -32,8 +31,6 @@ def _collect_beat_schedules(sender, **kwargs):
 
 def ensure_broker_folders():
     """kombu's filesystem transport needs its folders before the first message."""
-    from django.conf import settings
-
     if settings.CELERY_BROKER_URL.startswith("filesystem://"):
         for key in ("data_folder_in", "control_folder", "processed_folder"):
             os.makedirs(settings.CELERY_BROKER_TRANSPORT_OPTIONS[key], exist_ok=True)

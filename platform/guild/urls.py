@@ -25,7 +25,7 @@ urlpatterns = [
     path("", include("sme.urls")),
     path("", include("governance.urls")),
     path("", include("rewards.urls")),
-    path("", include("guild.automation.urls")),
+    path("", include("courses.automation.urls")),
 ]
 
 if settings.DEBUG:

@@ -6,9 +6,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from courses.automation.models import EnrolmentRule, RuleRun
+from courses.automation.rules import apply_rule, run_rules
 from courses.models import Enrolment
-from guild.automation.models import EnrolmentRule, RuleRun
-from guild.automation.services import apply_rule, run_rules
 from guild.notifications.models import OutboxMessage
 from guild.people.models import Team
 from guild.people.roles import Role
@@ -156,7 +156,7 @@ def test_an_unknown_time_zone_or_a_malformed_email_is_refused_when_a_person_is_s
 
 
 def test_a_malformed_escalation_mailbox_in_the_policy_is_refused():
-    from guild.automation.models import ReminderPolicy
+    from courses.automation.models import ReminderPolicy
 
     policy = ReminderPolicy.get()
     policy.escalation_email = "learning at example"

@@ -3,14 +3,16 @@
 import pytest
 
 from courses.models import Enrolment
-from guild.automation import tasks
+from guild.core.tasks import run_sweep
 from guild.notifications.models import Notification, OutboxMessage
 from guild.notifications.services import retry_message
+from guild.notifications.tasks import deliver_outbox
 from tests.support.automation import bulk_learners_enrolled, due_in, open_policy, wait_for
 from tests.support.courses import make_course
 from tests.support.services import WorkerProcess
 
 pytestmark = pytest.mark.django_db(transaction=True)
+REMINDERS = "courses.enrolment_reminders"
 
 
 def drain():
@@ -36,8 +38,8 @@ def test_a_sweep_run_twice_sends_each_reminder_once(mail_worker, smtp_server, le
     open_policy()
     due_in(learner, course, 7)
     due_in(other_learner, course, 1)
-    tasks.sweep_reminders.delay()
-    tasks.sweep_reminders.delay()
+    run_sweep.delay(REMINDERS)
+    run_sweep.delay(REMINDERS)
     drain()
     assert recipients(smtp_server) == ["alice@example.com", "bob@example.com"]
     assert set(OutboxMessage.objects.values_list("status", flat=True)) == {"sent"}
@@ -52,7 +54,7 @@ def test_a_worker_killed_during_a_sweep_leaves_nothing_unsent_and_nothing_sent_t
     total = 600
     bulk_learners_enrolled(course, total, days=7)
     # One enrolment per batch makes the sweep slow enough to be killed half-way.
-    tasks.sweep_reminders.delay(batch_size=1)
+    run_sweep.delay(REMINDERS, batch_size=1)
     wait_for(lambda: OutboxMessage.objects.count() >= 20, timeout=60, interval=0.02, message="the sweep to start")
     mail_worker.kill()
     queued_before_the_crash = OutboxMessage.objects.count()
@@ -60,8 +62,8 @@ def test_a_worker_killed_during_a_sweep_leaves_nothing_unsent_and_nothing_sent_t
 
     restarted = WorkerProcess(tmp_path / "worker-2.log").start()  # starts with an empty queue, as after a crash
     try:
-        tasks.sweep_reminders.delay(batch_size=100)  # the next scheduled sweep resumes
-        tasks.deliver_outbox.delay()
+        run_sweep.delay(REMINDERS, batch_size=100)  # the next scheduled sweep resumes
+        deliver_outbox.delay()
         wait_for(lambda: OutboxMessage.objects.filter(status="sent").count() == total, timeout=180,
                  message="every reminder to be sent")
         drain()
@@ -78,7 +80,7 @@ def test_an_smtp_server_that_refuses_leaves_the_message_failed_and_retryable(mai
     open_policy()
     due_in(learner, course, 1)
     smtp_server.refuse = True
-    tasks.sweep_reminders.delay()
+    run_sweep.delay(REMINDERS)
     drain()
     message = OutboxMessage.objects.get()
     assert message.status == "failed"
@@ -87,7 +89,7 @@ def test_an_smtp_server_that_refuses_leaves_the_message_failed_and_retryable(mai
 
     smtp_server.refuse = False
     assert retry_message(message_id=message.pk)
-    tasks.deliver_outbox.delay()
+    deliver_outbox.delay()
     drain()
     message.refresh_from_db()
     assert message.status == "sent" and message.attempts == 2
@@ -96,7 +98,7 @@ def test_an_smtp_server_that_refuses_leaves_the_message_failed_and_retryable(mai
 
 
 def test_a_person_who_joins_a_team_is_enrolled_by_its_rule(mail_worker, smtp_server, team, expert):
-    from guild.automation.models import EnrolmentRule, RuleRun
+    from courses.automation.models import EnrolmentRule, RuleRun
     from tests.support.people import make_user
 
     course = make_course("Onboarding", authors=[expert], lessons=1, quiz=False)

@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from courses.automation.models import EnrolmentRule, ReminderPolicy
 from courses.models import Enrolment
-from guild.automation.models import EnrolmentRule, ReminderPolicy
 from guild.notifications.models import OutboxMessage
 from guild.people.models import Team
 from guild.people.roles import Role
@@ -104,7 +104,7 @@ def test_a_rule_due_in_the_past_gets_a_clear_error_on_the_form(client, ld_admin,
 
 
 def test_the_rule_page_shows_its_last_runs(client, ld_admin, team, course, learner):
-    from guild.automation.services import apply_rule
+    from courses.automation.rules import apply_rule
 
     rule = EnrolmentRule.objects.create(name="Analytics basics", team=team, course=course, due_in_days=7)
     apply_rule(rule=rule)
@@ -208,7 +208,7 @@ def test_a_manager_cannot_assign_to_someone_outside_their_teams(client, manager,
 
 
 def test_the_service_refuses_outsiders_too(manager, course):
-    from guild.automation.services import AutomationError, assign_course
+    from courses.automation.assignments import AutomationError, assign_course
 
     outsider = make_user(email="outsider@example.com")
     with pytest.raises(AutomationError) as exc:

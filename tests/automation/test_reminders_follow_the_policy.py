@@ -5,8 +5,8 @@ from datetime import UTC, timedelta
 import pytest
 from django.utils import timezone
 
+from courses.automation.reminders import sweep_reminders
 from courses.models import Enrolment
-from guild.automation.reminders import sweep_reminders
 from guild.notifications.models import OutboxMessage
 from tests.support.automation import due_in, open_policy, outbox_keys
 from tests.support.courses import make_course

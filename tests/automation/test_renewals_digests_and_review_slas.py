@@ -5,10 +5,11 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from django.utils import timezone
 
+from courses.automation.digests import sweep_team_digests
+from courses.automation.renewals import sweep_renewals
 from courses.models import Certificate, Enrolment
-from guild.automation.digests import sweep_digests
-from guild.automation.services import sweep_renewals
 from guild.notifications.models import OutboxMessage
+from sme.sweeps import sweep_author_digests
 from tests.support.automation import due_in, open_policy, outbox_keys
 from tests.support.courses import complete_course_for, make_course
 
@@ -44,10 +45,10 @@ def test_managers_get_one_team_digest_per_week_on_or_after_the_digest_day(manage
     course = make_course("Negotiation", authors=[expert], lessons=1, quiz=False)
     due_in(learner, course, -2)
     tuesday = datetime(2030, 1, 8, 12, tzinfo=UTC)
-    assert sweep_digests(now=tuesday, enqueue=False)["team"]["queued"] == 0
+    assert sweep_team_digests(now=tuesday, enqueue=False)["queued"] == 0
     wednesday, thursday = tuesday + timedelta(days=1), tuesday + timedelta(days=2)
-    assert sweep_digests(now=wednesday, enqueue=False)["team"]["queued"] == 1
-    assert sweep_digests(now=thursday, enqueue=False)["team"]["queued"] == 0
+    assert sweep_team_digests(now=wednesday, enqueue=False)["queued"] == 1
+    assert sweep_team_digests(now=thursday, enqueue=False)["queued"] == 0
     digest = OutboxMessage.objects.get(kind="digest.team")
     assert digest.recipient == manager and digest.key == f"digest:team:{manager.pk}:2030-W02"
     assert digest.payload["members"] == 1
@@ -58,12 +59,12 @@ def test_authors_get_a_digest_only_when_there_is_feedback(learner, expert):
 
     open_policy(digest_weekday=0)
     course = make_course("Negotiation", authors=[expert], lessons=1, quiz=False)
-    assert sweep_digests(enqueue=False)["author"]["queued"] == 0
+    assert sweep_author_digests(enqueue=False)["queued"] == 0
     from courses.services import enrol
 
     enrol(learner=learner, course=course)
     rate_course(learner=learner, course=course, stars=4)
-    assert sweep_digests(enqueue=False)["author"]["queued"] == 1
+    assert sweep_author_digests(enqueue=False)["queued"] == 1
     digest = OutboxMessage.objects.get(kind="digest.author")
     assert digest.recipient == expert and digest.payload["ratings"] == 1
 
@@ -88,7 +89,7 @@ def review(settings, expert):
 
 def test_a_reviewer_is_reminded_before_the_review_is_due_and_again_when_late(review):
     from governance.review.models import ReviewAssignment
-    from guild.automation.reviews import sweep_review_slas
+    from governance.review.sweeps import sweep_review_slas
 
     open_policy(review_remind_hours=24, review_escalate_days=2)
     ReviewAssignment.objects.filter(pk=review.pk).update(due_at=timezone.now() + timedelta(hours=5))
@@ -103,7 +104,7 @@ def test_a_reviewer_is_reminded_before_the_review_is_due_and_again_when_late(rev
 
 def test_ld_admins_and_the_shared_mailbox_hear_about_a_review_late_by_n_days(review, ld_admin):
     from governance.review.models import ReviewAssignment
-    from guild.automation.reviews import sweep_review_slas
+    from governance.review.sweeps import sweep_review_slas
 
     open_policy(review_escalate_days=2, escalation_email="learning@example.com")
     ReviewAssignment.objects.filter(pk=review.pk).update(due_at=timezone.now() - timedelta(days=3))

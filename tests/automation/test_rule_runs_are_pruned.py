@@ -8,9 +8,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from guild.automation.housekeeping import prune_rule_runs
-from guild.automation.models import EnrolmentRule, RuleRun
-from guild.automation.tasks import prune_rule_runs as prune_task
+from courses.automation.housekeeping import prune_rule_runs
+from courses.automation.models import EnrolmentRule, RuleRun
+from courses.automation.tasks import prune_rule_runs as prune_task
 from guild.celery import app
 from tests.support.courses import make_course
 
@@ -98,5 +98,5 @@ def test_beat_prunes_daily():
     app.loader.import_default_modules()
     app.finalize()
     entry = app.conf.beat_schedule["automation-prune-rule-runs"]
-    assert entry["task"] == "guild.automation.prune_rule_runs" and entry["task"] in app.tasks
+    assert entry["task"] == "courses.automation.prune_rule_runs" and entry["task"] in app.tasks
     assert entry["schedule"].remaining_estimate(NOW) <= timedelta(days=1)

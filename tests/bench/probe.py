@@ -19,7 +19,7 @@ def main(what):
         raise SystemExit(f"unknown probe {what}")
     from django.utils import timezone
 
-    from guild.automation.reminders import sweep_reminders
+    from courses.automation.reminders import sweep_reminders
 
     start_rss = _rss_mb()
     now = timezone.now() if len(sys.argv) < 3 else timezone.datetime.fromisoformat(sys.argv[2])

@@ -7,7 +7,7 @@ import time
 import pytest
 from playwright.sync_api import expect
 
-from guild.automation.models import EnrolmentRule
+from courses.automation.models import EnrolmentRule
 from guild.notifications.models import OutboxMessage, OutboxStatus
 from guild.people.models import Team
 from guild.people.roles import Role

@@ -29,7 +29,7 @@ def mandatory_course(expert):
 
 
 def sweep():
-    from guild.automation.reminders import sweep_reminders
+    from courses.automation.reminders import sweep_reminders
 
     sweep_reminders(enqueue=False)
     return deliver_outbox()

@@ -14,7 +14,7 @@ __all__ = ["open_policy", "due_in", "wait_for", "mail_worker", "bulk_learners_en
 
 def open_policy(**fields):
     """The reminder policy with sending hours 0-24, so tests never depend on the clock's hour."""
-    from guild.automation.models import ReminderPolicy
+    from courses.automation.models import ReminderPolicy
 
     policy = ReminderPolicy.get()
     for name, value in {"send_from_hour": 0, "send_until_hour": 24, **fields}.items():
@@ -29,7 +29,7 @@ def due_in(learner, course, days, **fields):
 
     from courses.models import Enrolment
     from courses.services import enrol
-    from guild.automation.timing import local_date
+    from guild.notifications.timing import local_date
 
     enrolment, _ = enrol(learner=learner, course=course, source="assigned")
     due = local_date(timezone.now(), learner.timezone) + timedelta(days=days)

@@ -1,6 +1,9 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
+from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext_lazy as _
+
+from guild.celery import ensure_broker_folders
 
 
 class CoreConfig(AppConfig):
@@ -9,11 +12,10 @@ class CoreConfig(AppConfig):
     verbose_name = _("Guild core")
 
     def ready(self):
-        from . import signals
+        from . import signals  # needs the models, which load after this module
 
         post_migrate.connect(signals.ensure_site_tree, sender=self)
-
+        # Features register their sweeps in their own sweeps.py (see guild.core.sweeps).
+        autodiscover_modules("sweeps")
         # The embedded broker needs its folders before web, worker or beat touch it.
-        from guild.celery import ensure_broker_folders
-
         ensure_broker_folders()

@@ -4,6 +4,8 @@ import logging
 
 from django.db import connection
 
+from guild.celery import app, ensure_broker_folders
+
 logger = logging.getLogger(__name__)
 
 
@@ -19,8 +21,6 @@ def check_database() -> tuple[bool, str]:
 
 
 def check_broker() -> tuple[bool, str]:
-    from guild.celery import app, ensure_broker_folders
-
     try:
         ensure_broker_folders()
         with app.connection_for_write() as conn:
@@ -32,8 +32,6 @@ def check_broker() -> tuple[bool, str]:
 
 
 def check_worker(timeout: float = 2.0) -> tuple[bool, str]:
-    from guild.celery import app
-
     try:
         replies = app.control.ping(timeout=timeout)
     except Exception as exc:

@@ -1,11 +1,12 @@
+from django.apps import apps
+from django.contrib.contenttypes.management import create_contenttypes
+from django.contrib.contenttypes.models import ContentType
+from wagtail.models import Locale, Page, Site
+
+
 def ensure_site_tree(sender, using="default", **kwargs):
     """Wagtail's root page and default site are made by migrations; a flush (transactional
     tests) removes them. Put them back so that page trees can always be built."""
-    from django.apps import apps
-    from django.contrib.contenttypes.management import create_contenttypes
-    from django.contrib.contenttypes.models import ContentType
-    from wagtail.models import Locale, Page, Site
-
     if Page.objects.using(using).filter(depth=1).exists():
         return
     # This runs before contenttypes' own post_migrate handler: make Page's type now.

@@ -3,7 +3,7 @@ from wagtail import hooks
 
 from guild.people.roles import ADMIN_ROLES
 
-from .navigation import NavGroup, NavItem
+from .navigation import HomePanel, NavGroup, NavItem
 
 
 @hooks.register("guild_nav_items")
@@ -16,7 +16,5 @@ def core_nav_items():
 
 @hooks.register("guild_home_panels")
 def role_welcome_panels(request):
-    from .navigation import HomePanel
-
     return [HomePanel(template="core/home/_roles.html", context={"roles": sorted(request.user.role_names)}, order=0)]
 

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Verb(models.TextChoices):
-    # Each maps to an ADL/xAPI verb IRI in guild.events.xapi.
+    # Named after ADL/xAPI verbs, so that events can be sent as xAPI statements.
     REGISTERED = "registered", _("enrolled")
     UNREGISTERED = "unregistered", _("unenrolled")
     EXPERIENCED = "experienced", _("viewed")

@@ -20,3 +20,8 @@ def retry_backoff_seconds() -> int:
 
 def batch_size() -> int:
     return int(getattr(settings, "GUILD_OUTBOX_BATCH_SIZE", 200))
+
+
+def outbox_seconds() -> float:
+    """How often beat runs the outbox sender, to pick up retries and orphaned claims."""
+    return float(getattr(settings, "GUILD_OUTBOX_SECONDS", 30))

@@ -1,5 +1,4 @@
 from django import forms
-from django.utils.translation import gettext_lazy as _
 
 from . import kinds
 from .models import Channel
@@ -22,6 +21,3 @@ class PreferencesForm(forms.Form):
     def changed_choices(self):
         return {name: value for name, value in self.cleaned_data.items() if value and name in self.changed_data}
 
-
-class UnsubscribeForm(forms.Form):
-    confirm = forms.BooleanField(widget=forms.HiddenInput, initial=True, label=_("Confirm"))

@@ -1,6 +1,6 @@
 """The kinds of message a person can receive, and how each is rendered.
 
-Apps register their kinds (automation does so in its AppConfig.ready); a kind's renderer
+Each app registers its kinds in its own `message_kinds.py`, imported at start-up; a kind's renderer
 turns an outbox row's payload into a `Rendered` message in the recipient's language, at send
 time. A kind without a renderer uses the payload's own title, body and url."""
 

@@ -4,6 +4,7 @@ import json
 import uuid
 from typing import NamedTuple
 
+from django.contrib.auth import get_user_model
 from django.core import signing
 from django.db import IntegrityError, connection, transaction
 from django.urls import reverse
@@ -159,8 +160,6 @@ def unsubscribe_url(*, user_id: int, kind: str) -> str:
 def unsubscribe(*, token: str):
     """Stop emails of one kind for the person the token names (they keep the in-app notice).
     Returns (user, kind) or None for a bad token. Idempotent."""
-    from django.contrib.auth import get_user_model
-
     parsed = read_unsubscribe_token(token)
     if parsed is None:
         return None

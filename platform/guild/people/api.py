@@ -3,10 +3,12 @@
 from django.db import transaction
 from rest_framework import serializers, viewsets
 
-from guild.core.api_permissions import IsLDAdmin
+from guild.people.api_permissions import IsLDAdmin
 from guild.skills.models import JobRole
 
-from .models import Team, User
+from .models import Team, User, validate_timezone
+from .roles import Role
+from .services import grant_role
 
 
 class TeamSerializer(serializers.ModelSerializer):
@@ -40,16 +42,11 @@ class PersonSerializer(serializers.ModelSerializer):
         return value.lower()
 
     def validate_timezone(self, value):
-        from .models import validate_timezone
-
         validate_timezone(value)
         return value
 
     @transaction.atomic
     def create(self, validated_data):
-        from .roles import Role
-        from .services import grant_role
-
         person = User.objects.create_user(**validated_data)  # no password: SSO or a reset link signs them in
         grant_role(user=person, role=Role.LEARNER)
         return person

@@ -9,7 +9,7 @@ class PeopleConfig(AppConfig):
     verbose_name = _("People and teams")
 
     def ready(self):
-        from . import signals
+        from . import signals  # needs the models, which load after this module
 
         # After migrate and after flush (transactional tests), roles exist again.
         post_migrate.connect(signals.ensure_roles_after_migrate, sender=self)

@@ -1,5 +1,6 @@
 """The demo organisation: teams, people, skills and job roles. Idempotent."""
 
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
@@ -72,8 +73,6 @@ def _person(email, first, last, team, job_role, title, password_hash):
         },
     )
     if created:
-        from allauth.account.models import EmailAddress
-
         EmailAddress.objects.get_or_create(user=user, email=email, defaults={"verified": True, "primary": True})
     return user
 

@@ -1,4 +1,4 @@
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from .models import Team, User
 
@@ -11,8 +11,6 @@ def team_members(*, team: Team, include_subteams: bool = True) -> QuerySet[User]
 
 def teams_managed_by(*, user: User) -> QuerySet[Team]:
     """Every team `user` manages, with their sub-teams."""
-    from django.db.models import Q
-
     paths = list(Team.objects.filter(manager=user).values_list("path", flat=True))
     if not paths:
         return Team.objects.none()

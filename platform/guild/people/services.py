@@ -14,12 +14,3 @@ def grant_role(*, user: User, role: Role | str) -> bool:
     user.groups.add(group)
     user.__dict__.pop("role_names", None)
     return True
-
-
-@transaction.atomic
-def revoke_role(*, user: User, role: Role | str) -> bool:
-    group = Group.objects.get(name=str(role))
-    removed = user.groups.filter(pk=group.pk).exists()
-    user.groups.remove(group)
-    user.__dict__.pop("role_names", None)
-    return removed

@@ -30,9 +30,9 @@ INSTALLED_APPS = [
     "guild.skills",
     "guild.events",
     "guild.notifications",
-    "guild.automation",
     # Features
     "courses",
+    "courses.automation",  # enrolment rules, reminders, renewals (app label "automation")
     "sme",
     "governance",
     "governance.review",

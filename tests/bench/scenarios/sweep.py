@@ -1,4 +1,4 @@
-"""Reminder sweep over every enrolment (issue 6): guild.automation.reminders.sweep_reminders
+"""Reminder sweep over every enrolment (issue 6): courses.automation.reminders.sweep_reminders
 against one raw SQL query selecting the same due enrolments plus a COPY of as many outbox rows
 as the sweep queued. Also: a second sweep (nothing new to send) against the first, and the
 peak memory of a sweep in a fresh process."""
@@ -75,10 +75,10 @@ def sweep_in_fresh_process(env, now):
 
 def run(ctx):
     try:
-        from guild.automation.models import ReminderPolicy
-        from guild.automation.reminders import sweep_reminders
+        from courses.automation.models import ReminderPolicy
+        from courses.automation.reminders import sweep_reminders
     except ImportError as exc:
-        raise Skip("guild.automation.reminders.sweep_reminders is not built yet") from exc
+        raise Skip("courses.automation.reminders.sweep_reminders is not built yet") from exc
 
     policy = ReminderPolicy.get()
     now = timezone.now()

@@ -13,7 +13,7 @@ DEMO_MODULES = [
     "governance.review.demo",
     "rewards.demo",
     "governance.demo",
-    "guild.automation.demo",
+    "courses.automation.demo",
     "governance.demo_rollups",  # last: folds the events every demo above recorded
 ]
 

@@ -4,6 +4,8 @@ from wagtail import hooks
 from guild.core.navigation import HomePanel, NavGroup, NavItem
 from guild.people.roles import Role
 
+from .selectors import outbox_counts, team_overdue
+
 
 @hooks.register("guild_nav_items")
 def automation_nav_items():
@@ -16,8 +18,6 @@ def automation_nav_items():
 
 @hooks.register("guild_home_panels")
 def automation_home_panels(request):
-    from .selectors import outbox_counts, team_overdue
-
     user = request.user
     panels = []
     if user.has_role(Role.MANAGER):

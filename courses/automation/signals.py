@@ -2,8 +2,12 @@
 
 import logging
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models.signals import post_init, post_save
+
+from .models import EnrolmentRule
+from .tasks import run_rules_for_person
 
 logger = logging.getLogger(__name__)
 
@@ -21,9 +25,6 @@ def _person_saved(sender, instance, created, raw=False, **kwargs):
     user_id = instance.pk
 
     def enqueue():
-        from .models import EnrolmentRule
-        from .tasks import run_rules_for_person
-
         if not EnrolmentRule.objects.filter(is_active=True).exists():
             return
         try:
@@ -35,8 +36,6 @@ def _person_saved(sender, instance, created, raw=False, **kwargs):
 
 
 def connect():
-    from django.contrib.auth import get_user_model
-
     User = get_user_model()
     post_init.connect(_remember_team, sender=User, dispatch_uid="automation_remember_team")
     post_save.connect(_person_saved, sender=User, dispatch_uid="automation_person_saved")

@@ -8,10 +8,14 @@ from datetime import timedelta
 from django.utils import timezone
 
 from courses.models import CoursePage, Enrolment, EnrolmentSource, LearningPathPage
-from guild.people.models import User
+from courses.services import enrol
+from guild.core import sweeps
+from guild.notifications.models import OutboxMessage
+from guild.people.models import Team, User
 from guild.people.roles import Role
 
 from .models import EnrolmentRule, ReminderPolicy, RuleRun
+from .rules import apply_rule
 
 RULES = [
     # (name, audience, target slug, due in days)
@@ -30,11 +34,6 @@ def _target(slug):
 
 
 def seed(stdout=None):
-    from guild.notifications.models import OutboxMessage
-    from guild.people.models import Team
-
-    from . import digests, reminders, reviews, services
-
     # Demo sends at any hour and escalates early, so that every kind of reminder shows up at start.
     policy, created = ReminderPolicy.objects.get_or_create(pk=1, defaults={"send_from_hour": 0, "send_until_hour": 24, "escalate_after_days": 3})
     admin = User.objects.filter(email="admin@example.com").first()
@@ -56,23 +55,19 @@ def seed(stdout=None):
         rules.append(rule)
     for rule in rules:
         if not rule.runs.exists():
-            services.apply_rule(rule=rule, trigger=RuleRun.Trigger.MANUAL)
+            apply_rule(rule=rule, trigger=RuleRun.Trigger.MANUAL)
 
     # The named learner has a course overdue by long enough to reach their manager.
     learner = User.objects.filter(email="learner@example.com").first()
     course = CoursePage.objects.live().filter(slug="data-privacy-in-practice").first()
     if learner and course and not Enrolment.objects.filter(learner=learner, course=course).exists():
-        from courses.services import enrol
-
         enrol(learner=learner, course=course, source=EnrolmentSource.ASSIGNED, assigned_by=learner.manager,
               due_date=timezone.localdate() - timedelta(days=policy.escalate_after_days + 1))
 
     # Queue what is due now; the worker's outbox task sends it (beat runs it every 30 seconds).
     if not OutboxMessage.objects.filter(key__startswith="reminder:").exists():
-        reminders.sweep_reminders(enqueue=False)
-        services.sweep_renewals(enqueue=False)
-        reviews.sweep_review_slas(enqueue=False)
-        digests.sweep_digests(enqueue=False)
+        for sweep in sweeps.registry.all():
+            sweep.run(enqueue=False)
     if stdout:
         stdout.write(
             f"  automation: {EnrolmentRule.objects.count()} rules, {OutboxMessage.objects.count()} messages in the outbox "

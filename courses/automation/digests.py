@@ -1,4 +1,4 @@
-"""Weekly digests: a team digest for each manager and a feedback digest for each author.
+"""Weekly digests: the machinery every weekly digest uses, and the team digest for each manager.
 
 A digest is keyed by person and ISO week, and goes out on the policy's weekday or any later
 day of the same week (in the person's time zone), so a missed sweep never skips a week."""
@@ -7,25 +7,19 @@ import logging
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
-from django.db.models import Avg, Count, Q
+from django.db.models import Count, Q
 from django.utils import timezone
 
-from courses.models import (
-    CourseAuthor,
-    CourseRating,
-    Enrolment,
-    EnrolmentStatus,
-    LessonReaction,
-    ReactionKind,
-)
+from courses.models import Enrolment, EnrolmentStatus
+from guild.core.sweeps import batch_size as default_batch_size
 from guild.notifications.models import OutboxMessage
 from guild.notifications.services import queue_messages
+from guild.notifications.tasks import enqueue_delivery
+from guild.notifications.timing import local_date, send_time
 from guild.people.models import Team
 from guild.people.selectors import direct_reports
 
-from . import conf
 from .models import ReminderPolicy
-from .timing import local_date, send_time
 
 logger = logging.getLogger(__name__)
 User = get_user_model()
@@ -59,28 +53,13 @@ def team_digest_payload(*, manager, now) -> dict:
     }
 
 
-def author_digest_payload(*, author, now) -> dict:
-    since = now - timedelta(days=7)
-    course_ids = list(CourseAuthor.objects.filter(user=author).values_list("course_id", flat=True))
-    reactions = dict(
-        LessonReaction.objects.filter(course_id__in=course_ids, created_at__gte=since)
-        .values_list("kind").annotate(n=Count("pk")).values_list("kind", "n")
-    )
-    ratings = CourseRating.objects.filter(course_id__in=course_ids, updated_at__gte=since).aggregate(
-        n=Count("pk"), avg=Avg("stars")
-    )
-    return {
-        "useful": reactions.get(ReactionKind.USEFUL, 0) + reactions.get(ReactionKind.LEARNED, 0),
-        "outdated": reactions.get(ReactionKind.OUTDATED, 0),
-        "questions": reactions.get(ReactionKind.QUESTION, 0),
-        "unanswered": LessonReaction.objects.filter(course_id__in=course_ids, kind=ReactionKind.QUESTION, answer="").count(),
-        "ratings": ratings["n"], "average": round(ratings["avg"] or 0, 1),
-    }
-
-
-def _sweep(people, *, kind, key_prefix, payload_for, keep, now, batch_size, policy, enqueue):
-    from .services import enqueue_delivery
-
+def weekly_digest_sweep(people, *, kind, key_prefix, payload_for, keep, now=None, batch_size=None, enqueue=True) -> dict:
+    """Queue one digest of `kind` per person of `people` (a queryset) and ISO week, on or after the
+    policy's digest day in their time zone. `payload_for(person, now)` builds it; `keep(payload)`
+    says whether it is worth sending. Used by every weekly digest (the authors' lives in sme)."""
+    now = now or timezone.now()
+    batch_size = batch_size or default_batch_size()
+    policy = ReminderPolicy.get()
     counts = {"queued": 0, "batches": 0}
     last = 0
     while True:
@@ -114,24 +93,16 @@ def _sweep(people, *, kind, key_prefix, payload_for, keep, now, batch_size, poli
     return counts
 
 
-def sweep_digests(*, now=None, batch_size=None, enqueue=True) -> dict:
-    now = now or timezone.now()
-    batch_size = batch_size or conf.batch_size()
-    policy = ReminderPolicy.get()
-    result = {}
-    if policy.manager_digest:
-        managers = User.objects.filter(is_active=True, pk__in=Team.objects.filter(manager__isnull=False).values("manager_id"))
-        result["team"] = _sweep(
-            managers, kind="digest.team", key_prefix="digest:team", now=now, batch_size=batch_size, policy=policy,
-            payload_for=lambda m, t: team_digest_payload(manager=m, now=t), keep=lambda p: p["members"] > 0,
-            enqueue=enqueue,
-        )
-    if policy.author_digest:
-        authors = User.objects.filter(is_active=True, pk__in=CourseAuthor.objects.values("user_id"))
-        result["author"] = _sweep(
-            authors, kind="digest.author", key_prefix="digest:author", now=now, batch_size=batch_size, policy=policy,
-            payload_for=lambda a, t: author_digest_payload(author=a, now=t),
-            keep=lambda p: any(p[k] for k in ("useful", "outdated", "questions", "ratings")), enqueue=enqueue,
-        )
-    logger.info("digest sweep: %s", result)
-    return result
+
+
+def sweep_team_digests(*, now=None, batch_size=None, enqueue=True) -> dict:
+    """A weekly digest for each manager with people in their teams (policy: manager_digest)."""
+    if not ReminderPolicy.get().manager_digest:
+        return {"queued": 0, "batches": 0}
+    managers = User.objects.filter(is_active=True, pk__in=Team.objects.filter(manager__isnull=False).values("manager_id"))
+    counts = weekly_digest_sweep(
+        managers, kind="digest.team", key_prefix="digest:team", now=now, batch_size=batch_size, enqueue=enqueue,
+        payload_for=lambda m, t: team_digest_payload(manager=m, now=t), keep=lambda p: p["members"] > 0,
+    )
+    logger.info("team digest sweep: %s", counts)
+    return counts

@@ -1,5 +1,5 @@
-"""The kinds of message automation sends, and how each reads (rendered at send time, in the
-recipient's language, from the outbox row's payload)."""
+"""The kinds of message the learning automation sends, and how each reads (rendered at send time,
+in the recipient's language, from the outbox row's payload)."""
 
 from datetime import date
 
@@ -8,17 +8,17 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from courses.models import CoursePage
 from guild.notifications import kinds
 from guild.notifications.conf import base_url
 from guild.notifications.kinds import Rendered
+from guild.notifications.models import OutboxMessage
 
 
 def course_url(course_id, cache) -> str:
     """The course's absolute link (GUILD_BASE_URL + its page path), cached per delivery batch."""
     urls = cache.setdefault("course_urls", {})
     if course_id not in urls:
-        from courses.models import CoursePage
-
         page = CoursePage.objects.filter(pk=course_id).first()
         parts = page.get_url_parts() if page else None
         urls[course_id] = base_url() + parts[2] if parts else base_url() + "/"
@@ -34,6 +34,19 @@ def _url(name, **kwargs):
 
 def _day(iso):
     return date_format(date.fromisoformat(iso), "DATE_FORMAT") if iso else ""
+
+
+def enrolment_message(enrolment, course, *, assigned_by=None) -> OutboxMessage:
+    """The "you are enrolled" message, keyed by the enrolment and its start, so it is queued once."""
+    return OutboxMessage(
+        key=f"enrolled:{enrolment.pk}:{enrolment.enrolled_at:%Y%m%d%H%M%S}", recipient_id=enrolment.learner_id,
+        kind="enrolment.assigned", mandatory=course.is_mandatory,
+        payload={
+            "course": course.pk, "course_title": course.title,
+            "due_date": enrolment.due_date.isoformat() if enrolment.due_date else None,
+            "assigned_by": assigned_by.display_name if assigned_by else "",
+        },
+    )
 
 
 def render_enrolled(p, recipient, cache):
@@ -112,37 +125,6 @@ def render_team_digest(p, recipient, cache):
                     url=_url("automation:team"), action=_("See your team"))
 
 
-def render_author_digest(p, recipient, cache):
-    body = _(
-        "Feedback on your courses in the last 7 days: %(useful)d found a lesson useful, %(outdated)d flagged "
-        "something outdated, %(questions)d asked a question (%(unanswered)d questions wait for an answer), "
-        "%(ratings)d rated a course (average %(average)s/5)."
-    ) % p
-    return Rendered(title=_("Your weekly feedback digest"), body=body, url=base_url() + "/", action=_("Open Guild"))
-
-
-def render_review(p, recipient, cache):
-    if p.get("late"):
-        title = _("Your review of “%(course)s” is late") % {"course": p["course_title"]}
-    else:
-        title = _("Your review of “%(course)s” is due soon") % {"course": p["course_title"]}
-    return Rendered(
-        title=title,
-        body=_("Peer reviews keep courses moving: the authors wait for your decision. It was due on %(when)s.")
-        % {"when": p["due_at"][:16].replace("T", " ") + " UTC"},
-        url=base_url() + "/cms/", action=_("Review the course"),
-    )
-
-
-def render_review_escalation(p, recipient, cache):
-    return Rendered(
-        title=_("Review late by %(n)d days: %(course)s") % {"n": p["days_late"], "course": p["course_title"]},
-        body=_("%(name)s has not reviewed “%(course)s”, due on %(when)s. Consider reassigning the review.")
-        % {"name": p["reviewer_name"], "course": p["course_title"], "when": p["due_at"][:10]},
-        url=base_url() + "/cms/", action=_("Open the review"),
-    )
-
-
 KINDS = [
     # (name, label, description, renderer)
     (
@@ -170,24 +152,11 @@ KINDS = [
         gettext_lazy("For managers: your team's progress, once a week."), render_team_digest,
     ),
     (
-        "digest.author", gettext_lazy("Weekly feedback digest"),
-        gettext_lazy("For authors: reactions, questions and ratings on your courses."), render_author_digest,
-    ),
-    (
-        "review.reminder", gettext_lazy("Review reminders"),
-        gettext_lazy("For reviewers: a review is due soon or late."), render_review,
-    ),
-    (
-        "review.escalation", gettext_lazy("Late reviews"),
-        gettext_lazy("For L&D: a peer review is well past its due date."), render_review_escalation,
-    ),
-    (
         "renewal", gettext_lazy("Certificate renewals"),
         gettext_lazy("Before one of your certificates expires."), render_renewal,
     ),
 ]
 
 
-def register_kinds():
-    for name, label, description, render in KINDS:
-        kinds.register(name, label=label, description=description, render=render)
+for _name, _label, _description, _render in KINDS:
+    kinds.register(_name, label=_label, description=_description, render=_render)

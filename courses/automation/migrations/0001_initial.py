@@ -3,7 +3,7 @@
 import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
-import guild.automation.models
+import courses.automation.models
 from django.conf import settings
 from django.db import migrations, models
 
@@ -47,7 +47,7 @@ class Migration(migrations.Migration):
             name='ReminderPolicy',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('before_due_days', models.CharField(default='7,1', help_text='Comma-separated, e.g. “7, 1”: one reminder 7 days before and one the day before.', max_length=40, validators=[guild.automation.models.validate_day_list], verbose_name='remind before the due date (days)')),
+                ('before_due_days', models.CharField(default='7,1', help_text='Comma-separated, e.g. “7, 1”: one reminder 7 days before and one the day before.', max_length=40, validators=[courses.automation.models.validate_day_list], verbose_name='remind before the due date (days)')),
                 ('overdue_every_days', models.PositiveSmallIntegerField(default=7, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(90)], verbose_name='when overdue, remind every (days)')),
                 ('overdue_max_reminders', models.PositiveSmallIntegerField(default=3, help_text='0 turns overdue reminders off.', validators=[django.core.validators.MaxValueValidator(20)], verbose_name='at most this many overdue reminders')),
                 ('inactivity_days', models.PositiveSmallIntegerField(default=14, help_text='For courses a person started but left untouched. 0 turns nudges off.', validators=[django.core.validators.MaxValueValidator(365)], verbose_name='nudge after this many idle days')),

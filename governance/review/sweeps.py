@@ -1,7 +1,7 @@
 """Review SLAs: remind reviewers before a peer review is due and when it is late, and tell the
 L&D admins (and the policy's shared mailbox) once a review is late by the policy's days.
 
-Kept apart from the enrolment sweep: it only reads governance.review's ReviewAssignment."""
+Registered with the platform's sweeps (guild.core.sweeps); the timings are the reminder policy's."""
 
 import logging
 from datetime import timedelta
@@ -9,13 +9,16 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from courses.automation.models import ReminderPolicy
+from guild.core import sweeps
+from guild.core.sweeps import batch_size as default_batch_size
 from guild.notifications.models import OutboxMessage
 from guild.notifications.services import queue_messages
+from guild.notifications.tasks import enqueue_delivery
+from guild.notifications.timing import send_time
 from guild.people.roles import Role
 
-from . import conf
-from .models import ReminderPolicy
-from .timing import send_time
+from .models import ReviewAssignment, ReviewDecision
 
 logger = logging.getLogger(__name__)
 
@@ -25,13 +28,10 @@ def _ld_admins():
     return list(User.objects.filter(groups__name=Role.LD_ADMIN, is_active=True).values_list("pk", "timezone"))
 
 
+@sweeps.register("review.slas", order=30)
 def sweep_review_slas(*, now=None, batch_size=None, enqueue=True) -> dict:
-    from governance.review.models import ReviewAssignment, ReviewDecision
-
-    from .services import enqueue_delivery
-
     now = now or timezone.now()
-    batch_size = batch_size or conf.batch_size()
+    batch_size = batch_size or default_batch_size()
     policy = ReminderPolicy.get()
     admins = None
     pending = ReviewAssignment.objects.filter(

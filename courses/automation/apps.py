@@ -3,15 +3,15 @@ from django.utils.translation import gettext_lazy as _
 
 
 class AutomationConfig(AppConfig):
-    """Enrolment rules, reminder policy and the scheduled sweeps that chase people for L&D."""
+    """Enrolment rules, the reminder policy, and the sweeps that chase learners for L&D.
 
-    name = "guild.automation"
+    The app label stays "automation" (its tables and migrations predate the move into courses)."""
+
+    name = "courses.automation"
     label = "automation"
     verbose_name = _("Automation")
 
     def ready(self):
         from . import signals
-        from .messages import register_kinds
 
-        register_kinds()
         signals.connect()

@@ -8,11 +8,14 @@ from django.views.decorators.http import require_POST
 from guild.core.permissions import role_required
 from guild.notifications.models import OutboxStatus
 from guild.notifications.services import retry_all_failed, retry_message
+from guild.notifications.tasks import enqueue_delivery
 from guild.people.roles import Role
 
-from . import selectors, services
+from . import selectors
+from .assignments import AutomationError, assign_course
 from .forms import AssignCourseForm, EnrolmentRuleForm, ReminderPolicyForm
 from .models import ReminderPolicy, RuleRun
+from .tasks import run_rules
 
 RULE_ROLES = (Role.LD_ADMIN, Role.MANAGER)
 
@@ -41,8 +44,6 @@ def rule_edit(request, pk=None):
 @role_required(*RULE_ROLES)
 @require_POST
 def rule_run(request, pk):
-    from .tasks import run_rules
-
     rule = get_object_or_404(selectors.rules_visible_to(user=request.user), pk=pk)
     if not rule.is_active:
         messages.error(request, _("This rule is paused: make it active first."))
@@ -89,7 +90,7 @@ def outbox_retry(request, pk=None):
         messages.success(request, _("The message is queued again."))
     else:
         messages.info(request, _("That message is not failed (any more): nothing to retry."))
-    transaction.on_commit(services.enqueue_delivery)
+    transaction.on_commit(enqueue_delivery)
     return redirect("automation:outbox")
 
 
@@ -98,8 +99,8 @@ def team(request):
     form = AssignCourseForm(request.POST or None, manager=request.user)
     if request.method == "POST" and form.is_valid():
         try:
-            result = services.assign_course(manager=request.user, **form.cleaned_data)
-        except services.AutomationError as exc:
+            result = assign_course(manager=request.user, **form.cleaned_data)
+        except AutomationError as exc:
             form.add_error(None, exc.message)
         else:
             messages.success(request, _("Assigned to %(n)d people (%(m)d already had it; their due date is kept or "

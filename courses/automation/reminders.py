@@ -16,11 +16,12 @@ from django.utils import timezone
 
 from courses.models import Enrolment, EnrolmentStatus
 from guild.notifications.services import NewMessage, insert_new_messages
+from guild.notifications.tasks import enqueue_delivery
+from guild.notifications.timing import local_date, send_time
 from guild.people.models import Team
 
 from . import conf
 from .models import ReminderPolicy
-from .timing import local_date, send_time
 
 logger = logging.getLogger(__name__)
 User = get_user_model()
@@ -165,8 +166,6 @@ def sweep_reminders(*, now=None, batch_size=None, enqueue=True) -> dict:
     Per batch of `batch_size` enrolments: one keyset query, one insert of the new messages, and
     (only with escalations) three queries to find managers, so the query count depends on the
     number of batches, never on the rows in a batch. Each batch enqueues at most one delivery task."""
-    from .services import enqueue_delivery
-
     now = now or timezone.now()
     batch_size = batch_size or conf.reminder_batch_size()
     policy = ReminderPolicy.get()

@@ -1,22 +1,8 @@
 from django.conf import settings
 
 
-def reminder_sweep_seconds() -> float:
-    """How often beat runs the reminder sweep. Every minute in development (the demo), every 15 in production."""
-    return float(getattr(settings, "GUILD_REMINDER_SWEEP_SECONDS", 60 if settings.DEBUG else 900))
-
-
 def rules_sweep_seconds() -> float:
     return float(getattr(settings, "GUILD_RULES_SWEEP_SECONDS", 60 if settings.DEBUG else 3600))
-
-
-def outbox_seconds() -> float:
-    """How often beat runs the outbox sender, to pick up retries and orphaned claims."""
-    return float(getattr(settings, "GUILD_OUTBOX_SECONDS", 30))
-
-
-def batch_size() -> int:
-    return int(getattr(settings, "GUILD_SWEEP_BATCH_SIZE", 500))
 
 
 def reminder_batch_size() -> int:
