@@ -13,15 +13,8 @@ from guild.notifications.tasks import enqueue_delivery
 from guild.notifications.timing import local_date
 from guild.people.selectors import direct_reports
 
+from .errors import AutomationError
 from .message_kinds import enrolment_message
-
-
-class AutomationError(Exception):
-    """A request the rules refuse; `message` is translated and safe to show."""
-
-    def __init__(self, message):
-        super().__init__(str(message))
-        self.message = message
 
 
 @dataclass

@@ -7,7 +7,7 @@ from guild.people.models import Team
 from guild.people.selectors import direct_reports, teams_managed_by
 
 from .models import EnrolmentRule, ReminderPolicy
-from .selectors import can_manage_all_rules
+from .rules import can_manage_all_rules
 
 
 class DateInput(forms.DateInput):
@@ -15,7 +15,7 @@ class DateInput(forms.DateInput):
 
 
 class EnrolmentRuleForm(forms.ModelForm):
-    """L&D may aim a rule at anyone; a manager only at a team they manage (required)."""
+    """Offers a manager only the teams they manage; rules.save_rule enforces it."""
 
     class Meta:
         model = EnrolmentRule
@@ -25,7 +25,6 @@ class EnrolmentRuleForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.user = user
         self.fields["course"].queryset = CoursePage.objects.live().order_by("title")
         self.fields["path"].queryset = LearningPathPage.objects.live().order_by("title")
         if can_manage_all_rules(user):
@@ -34,14 +33,6 @@ class EnrolmentRuleForm(forms.ModelForm):
             self.fields["team"].queryset = teams_managed_by(user=user).order_by("path")
             self.fields["team"].required = True
             self.fields["team"].help_text = _("One of your teams; the rule covers its sub-teams too.")
-
-    def clean_team(self):
-        team = self.cleaned_data.get("team")
-        if not can_manage_all_rules(self.user) and (
-            team is None or not teams_managed_by(user=self.user).filter(pk=team.pk).exists()
-        ):
-            raise forms.ValidationError(_("Choose one of the teams you manage."))
-        return team
 
 
 class ReminderPolicyForm(forms.ModelForm):

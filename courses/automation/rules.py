@@ -10,6 +10,7 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from courses import services as courses_services
 from courses.models import CoursePage, Enrolment, EnrolmentSource
@@ -18,13 +19,33 @@ from guild.notifications.services import queue_messages
 from guild.notifications.tasks import enqueue_delivery
 from guild.notifications.timing import local_date
 from guild.people.models import Team
+from guild.people.roles import Role
+from guild.people.selectors import teams_managed_by
 from guild.skills.models import PersonSkill, RoleSkillRequirement
 
+from .errors import AutomationError
 from .message_kinds import enrolment_message
 from .models import EnrolmentRule, RuleRun
 
 logger = logging.getLogger(__name__)
 User = get_user_model()
+
+
+def can_manage_all_rules(user) -> bool:
+    return user.has_role(Role.LD_ADMIN)
+
+
+def save_rule(*, rule: EnrolmentRule, by) -> EnrolmentRule:
+    """Save a rule that `by` made or changed. L&D may aim a rule at anyone; a manager only at one of
+    the teams they manage (and its sub-teams), so a manager never enrols people outside their teams."""
+    if not can_manage_all_rules(by) and (
+        rule.team_id is None or not teams_managed_by(user=by).filter(pk=rule.team_id).exists()
+    ):
+        raise AutomationError(_("Choose one of the teams you manage."))
+    if rule.pk is None:
+        rule.created_by = by
+    rule.save()
+    return rule
 
 
 def rule_courses(rule) -> list[CoursePage]:

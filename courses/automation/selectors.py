@@ -7,10 +7,7 @@ from guild.people.roles import Role
 from guild.people.selectors import direct_reports, teams_managed_by
 
 from .models import EnrolmentRule, RuleRun
-
-
-def can_manage_all_rules(user) -> bool:
-    return user.has_role(Role.LD_ADMIN)
+from .rules import can_manage_all_rules
 
 
 def rules_visible_to(*, user):

@@ -12,9 +12,11 @@ from guild.notifications.tasks import enqueue_delivery
 from guild.people.roles import Role
 
 from . import selectors
-from .assignments import AutomationError, assign_course
+from .assignments import assign_course
+from .errors import AutomationError
 from .forms import AssignCourseForm, EnrolmentRuleForm, ReminderPolicyForm
 from .models import ReminderPolicy, RuleRun
+from .rules import save_rule
 from .tasks import run_rules
 
 RULE_ROLES = (Role.LD_ADMIN, Role.MANAGER)
@@ -31,12 +33,13 @@ def rule_edit(request, pk=None):
     rule = get_object_or_404(selectors.rules_visible_to(user=request.user), pk=pk) if pk else None
     form = EnrolmentRuleForm(request.POST or None, instance=rule, user=request.user)
     if request.method == "POST" and form.is_valid():
-        rule = form.save(commit=False)
-        if rule.pk is None:
-            rule.created_by = request.user
-        rule.save()
-        messages.success(request, _("The rule is saved. It runs on the next schedule, or now if you click “Run now”."))
-        return redirect("automation:rule_edit", pk=rule.pk)
+        try:
+            rule = save_rule(rule=form.save(commit=False), by=request.user)
+        except AutomationError as exc:
+            form.add_error("team", exc.message)
+        else:
+            messages.success(request, _("The rule is saved. It runs on the next schedule, or now if you click “Run now”."))
+            return redirect("automation:rule_edit", pk=rule.pk)
     runs = rule.runs.all()[:20] if rule else []
     return render(request, "automation/rule_form.html", {"form": form, "rule": rule, "runs": runs})
 

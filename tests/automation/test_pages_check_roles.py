@@ -208,7 +208,8 @@ def test_a_manager_cannot_assign_to_someone_outside_their_teams(client, manager,
 
 
 def test_the_service_refuses_outsiders_too(manager, course):
-    from courses.automation.assignments import AutomationError, assign_course
+    from courses.automation.assignments import assign_course
+    from courses.automation.errors import AutomationError
 
     outsider = make_user(email="outsider@example.com")
     with pytest.raises(AutomationError) as exc:
@@ -229,3 +230,22 @@ def test_a_manager_also_holding_no_team_sees_an_empty_state(client):
     lonely = make_user(Role.MANAGER)
     client.force_login(lonely)
     assert "Nobody is in the teams you manage yet" in client.get(reverse("automation:team")).content.decode()
+
+
+def test_the_rule_service_refuses_a_managers_rule_for_another_team(manager, course, other_team_rule):
+    # The same rule the form's choices reflect, enforced where every caller passes: rules.save_rule.
+    from courses.automation.errors import AutomationError
+    from courses.automation.rules import save_rule
+
+    rule = EnrolmentRule(name="Sneaky", team=other_team_rule.team, course=course, due_in_days=7)
+    with pytest.raises(AutomationError) as exc:
+        save_rule(rule=rule, by=manager)
+    assert "teams you manage" in str(exc.value.message)
+    assert not EnrolmentRule.objects.filter(name="Sneaky").exists()
+
+
+def test_the_rule_service_records_who_made_a_rule(manager, team, course):
+    from courses.automation.rules import save_rule
+
+    rule = save_rule(rule=EnrolmentRule(name="Analytics SQL", team=team, course=course, due_in_days=7), by=manager)
+    assert EnrolmentRule.objects.get(pk=rule.pk).created_by == manager
