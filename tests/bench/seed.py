@@ -25,10 +25,19 @@ from django.db import connection, transaction
 from django.db.models.signals import post_save
 from django.utils import timezone
 
+from .seed_search import seed_search_index
+from .seed_sql import (
+    STEPLEN,
+    copy_rows,
+    decode,
+    next_id,
+    secondary_indexes,
+    step,
+    sync_sequence,
+    unique_constraints,
+)
 from .sizes import BIG_COURSE_LESSONS, SIZES, Size
 
-ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"  # treebeard's default, used by Page and Team
-STEPLEN = 4
 BENCH_PASSWORD = "guild-bench"  # noqa: S105 - synthetic people on a throwaway database
 MARKER_TABLE = "bench_seed"
 BIG_COURSE_SLUG = "bench-course-100-lessons"
@@ -48,24 +57,6 @@ WORDS = (
 ).split()
 VERBS = ["experienced", "experienced", "experienced", "completed", "attempted", "passed", "registered",
          "reacted", "rated", "asked", "commented", "failed"]
-
-
-def step(n: int) -> str:
-    """Treebeard's path step for the n-th child (1-based)."""
-    out = ""
-    for _ in range(STEPLEN):
-        n, r = divmod(n, len(ALPHABET))
-        out = ALPHABET[r] + out
-    if n:
-        raise ValueError("too many children for one tree level")
-    return out
-
-
-def decode(step_text: str) -> int:
-    n = 0
-    for ch in step_text:
-        n = n * len(ALPHABET) + ALPHABET.index(ch)
-    return n
 
 
 class NotEmpty(Exception):
@@ -114,46 +105,6 @@ def seeded_size(conn=None):
         return row[0] if row else None
 
 
-def _copy(cur, table, columns, rows):
-    with cur.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
-        for row in rows:
-            copy.write_row(row)
-
-
-def _secondary_indexes(cur, table):
-    """(drop, create) statements for a table's indexes other than its primary key and constraints."""
-    cur.execute(
-        """SELECT i.indexname, i.indexdef FROM pg_indexes i
-           WHERE i.tablename = %s AND i.schemaname = 'public'
-             AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)""",
-        [table],
-    )
-    return [(f'DROP INDEX "{name}"', definition) for name, definition in cur.fetchall()]
-
-
-def _unique_constraints(cur, table):
-    cur.execute(
-        """SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint
-           WHERE conrelid = %s::regclass AND contype = 'u'""",
-        [table],
-    )
-    return [
-        (f'ALTER TABLE {table} DROP CONSTRAINT "{name}"', f'ALTER TABLE {table} ADD CONSTRAINT "{name}" {definition}')
-        for name, definition in cur.fetchall()
-    ]
-
-
-def _next_id(cur, table):
-    cur.execute(f"SELECT COALESCE(MAX(id), 0) + 1 FROM {table}")  # noqa: S608
-    return cur.fetchone()[0]
-
-
-def _sync_sequence(cur, table):
-    cur.execute(
-        f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT COALESCE(MAX(id), 1) FROM {table}))"  # noqa: S608
-    )
-
-
 def _lesson_text(rng, topic, n_words):
     return " ".join([topic] + [rng.choice(WORDS) for _ in range(n_words)])
 
@@ -183,7 +134,7 @@ def seed(size_name: str, *, stdout=None) -> SeedReport:
         big_tables = ["courses_enrolment", "events_learningevent"]
         dropped = []
         for table in big_tables:
-            dropped += _secondary_indexes(cur, table) + _unique_constraints(cur, table)
+            dropped += secondary_indexes(cur, table) + unique_constraints(cur, table)
         for drop, _create in dropped:
             cur.execute(drop)
 
@@ -192,7 +143,7 @@ def seed(size_name: str, *, stdout=None) -> SeedReport:
         with phase("pages"):
             pages = _seed_pages(cur, size, now, rng, people)
         with phase("search index"):
-            _seed_search_index(cur, pages)
+            seed_search_index(cur, pages)
         with phase("enrolments"):
             _seed_enrolments(cur, size, now, people, pages)
         with phase("events"):
@@ -202,7 +153,7 @@ def seed(size_name: str, *, stdout=None) -> SeedReport:
                 cur.execute(create)
         for table in ("people_user", "people_team", "wagtailcore_page", "courses_enrolment", "courses_courseauthor",
                       "people_user_groups", "wagtailsearch_indexentry"):
-            _sync_sequence(cur, table)
+            sync_sequence(cur, table)
         report.counts = {
             "people": size.people, "teams": size.teams + 1, "courses": size.courses, "lessons": size.lessons,
             "enrolments": pages["enrolment_count"], "events": size.events,
@@ -231,18 +182,18 @@ def seed(size_name: str, *, stdout=None) -> SeedReport:
 def _seed_people(cur, size, now):
     from guild.people.roles import Role
 
-    team_first = _next_id(cur, "people_team")
+    team_first = next_id(cur, "people_team")
     cur.execute("SELECT COALESCE(MAX(path), '') FROM people_team WHERE depth = 1")
     last_root = cur.fetchone()[0]
     root_path = step(decode(last_root) + 1 if last_root else 1)
-    user_first = _next_id(cur, "people_user")
+    user_first = next_id(cur, "people_user")
     team_ids = [team_first + 1 + i for i in range(size.teams)]
     # The first person of each team manages it; the first person of all runs the company.
     teams = [(team_first, root_path, 1, size.teams, "Bench company", f"bench-company-{team_first}", user_first)]
     for i, team_id in enumerate(team_ids):
         teams.append((team_id, root_path + step(i + 1), 2, 0, f"Bench team {i + 1}", f"bench-team-{team_id}",
                       user_first + i))
-    _copy(cur, "people_team", ["id", "path", "depth", "numchild", "name", "slug", "manager_id"], teams)
+    copy_rows(cur, "people_team", ["id", "path", "depth", "numchild", "name", "slug", "manager_id"], teams)
 
     password = make_password(BENCH_PASSWORD)
     zones = ["UTC", "Europe/Paris", "America/New_York", "Asia/Tokyo", "Europe/London"]
@@ -253,7 +204,7 @@ def _seed_people(cur, size, now):
                    f"learner{i}@bench.example.com", "", zones[i % len(zones)], "", f"bench-{i}", None,
                    team_ids[i % size.teams])
 
-    _copy(cur, "people_user", ["id", "password", "is_superuser", "first_name", "last_name", "is_staff", "is_active",
+    copy_rows(cur, "people_user", ["id", "password", "is_superuser", "first_name", "last_name", "is_staff", "is_active",
                                "date_joined", "email", "job_title", "timezone", "language", "employee_id",
                                "job_role_id", "team_id"], people_rows())
     cur.execute("SELECT id, name FROM auth_group WHERE name IN (%s, %s, %s, %s, %s)",
@@ -273,7 +224,7 @@ def _seed_people(cur, size, now):
             if i == size.people - 1:
                 yield uid, groups[str(Role.LD_ADMIN)]
 
-    _copy(cur, "people_user_groups", ["user_id", "group_id"], role_rows())
+    copy_rows(cur, "people_user_groups", ["user_id", "group_id"], role_rows())
     return {"first": user_first, "count": size.people, "team_first": team_ids[0], "teams": size.teams,
             "experts": [user_first + i for i in range(1, size.people, 20)]}
 
@@ -291,7 +242,7 @@ def _seed_pages(cur, size, now, rng, people):
     locale_id = Locale.get_default().pk
     ct = {m: ContentType.objects.get_for_model(m).pk for m in (CataloguePage, CoursePage, LessonPage)}
 
-    first = _next_id(cur, "wagtailcore_page")
+    first = next_id(cur, "wagtailcore_page")
     catalogue_id = first
     course_ids = list(range(first + 1, first + 1 + size.courses))
     lesson_first = first + 1 + size.courses
@@ -340,62 +291,23 @@ def _seed_pages(cur, size, now, rng, people):
 
     catalogue = page(catalogue_id, cat_path, home.depth + 1, size.courses, "Courses", "courses", cat_url,
                      ct[CataloguePage])
-    _copy(cur, "wagtailcore_page", page_cols, [catalogue, *courses, *lessons])
+    copy_rows(cur, "wagtailcore_page", page_cols, [catalogue, *courses, *lessons])
     cur.execute("UPDATE wagtailcore_page SET numchild = numchild + 1 WHERE id = %s", [home.pk])
-    _copy(cur, "courses_cataloguepage", ["page_ptr_id", "intro"], [(catalogue_id, "<p>Every course at Bench.</p>")])
+    copy_rows(cur, "courses_cataloguepage", ["page_ptr_id", "intro"], [(catalogue_id, "<p>Every course at Bench.</p>")])
     # What saving a new catalogue through the ORM would announce: apps set up on it (authoring
     # permissions, the review workflow).
     post_save.send(sender=CataloguePage, instance=CataloguePage.objects.get(pk=catalogue_id), created=True,
                    raw=False, using=connection.alias, update_fields=None)
-    _copy(cur, "courses_coursepage", ["page_ptr_id", "summary", "level", "estimated_minutes", "audience",
+    copy_rows(cur, "courses_coursepage", ["page_ptr_id", "summary", "level", "estimated_minutes", "audience",
                                       "certificate_validity_months", "pass_mark", "max_quiz_attempts",
                                       "allow_self_enrolment", "allow_unenrolment", "is_mandatory"], course_rows)
-    _copy(cur, "courses_lessonpage", ["page_ptr_id", "summary", "body", "estimated_minutes", "is_required"],
+    copy_rows(cur, "courses_lessonpage", ["page_ptr_id", "summary", "body", "estimated_minutes", "is_required"],
           lesson_rows)
     experts = people["experts"]
-    _copy(cur, "courses_courseauthor", ["sort_order", "is_lead", "user_id", "course_id"],
+    copy_rows(cur, "courses_courseauthor", ["sort_order", "is_lead", "user_id", "course_id"],
           [(0, True, experts[i % len(experts)], cid) for i, cid in enumerate(course_ids)])
     return {"catalogue": catalogue_id, "course_first": course_ids[0], "courses": size.courses,
             "lesson_first": lesson_first, "lessons": size.lessons, "ct": {m.__name__: v for m, v in ct.items()}}
-
-
-def _seed_search_index(cur, pages):
-    """Index entries as the database search backend writes them: title (boosted), autocomplete
-    ('simple' config), body (every other SearchField), plain texts, and title_norm."""
-    from modelsearch.backends.database.postgres.weights import get_weight
-
-    title_w, body_w = get_weight(2), get_weight(None)
-    ct = pages["ct"]
-    common = f"""content_type_id, object_id, title, autocomplete, body, title_norm, title_text, body_text)
-        SELECT %s, p.id::text, setweight(to_tsvector(p.title), '{title_w}'),
-               setweight(to_tsvector('simple', p.title), 'D'),
-               setweight(to_tsvector({{body}}), '{body_w}'), 1.0, p.title, {{body}}"""
-    insert = "INSERT INTO wagtailsearch_indexentry (" + common
-    cur.execute(
-        insert.format(body="c.summary || ' ' || c.audience")
-        + " FROM wagtailcore_page p JOIN courses_coursepage c ON c.page_ptr_id = p.id WHERE p.id >= %s",
-        [ct["CoursePage"], pages["course_first"]],
-    )
-    lesson_text = (
-        "l.summary || ' ' || regexp_replace(l.body->0->>'value', '<[^>]+>', ' ', 'g') || ' ' || "
-        "regexp_replace(l.body->1->'value'->>'text', '<[^>]+>', ' ', 'g')"
-    )
-    cur.execute(
-        insert.format(body=lesson_text)
-        + " FROM wagtailcore_page p JOIN courses_lessonpage l ON l.page_ptr_id = p.id WHERE p.id >= %s",
-        [ct["LessonPage"], pages["lesson_first"]],
-    )
-    cur.execute(
-        insert.format(body="c.intro")
-        + " FROM wagtailcore_page p JOIN courses_cataloguepage c ON c.page_ptr_id = p.id WHERE p.id = %s"
-        " ON CONFLICT (content_type_id, object_id) DO NOTHING",  # post_save may have indexed it already
-        [ct["CataloguePage"], pages["catalogue"]],
-    )
-    cur.execute(
-        """UPDATE wagtailsearch_indexentry SET title_norm = (
-               SELECT AVG(length(title)) FROM wagtailsearch_indexentry WHERE length(title) > 0) / length(title)
-           WHERE length(title) > 0"""
-    )
 
 
 def _seed_enrolments(cur, size, now, people, pages):
