@@ -13,8 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Task, TaskState
 
 from . import conf
+from .actions import workflow_action
 from .forms import ApproveForm, RequestChangesForm
-from .signals import workflow_action
 
 
 class ReviewDecision(models.TextChoices):
@@ -92,7 +92,7 @@ class PeerReviewTask(Task):
         return "review/admin/workflow_action_modal.html"
 
     def on_action(self, task_state, user, action_name, **kwargs):
-        # The rules live in services, which build on these models: receivers.py answers this signal.
+        # receivers.py answers (see actions.py).
         workflow_action.send(sender=PeerReviewTask, task_state=task_state, user=user, action_name=action_name, data=kwargs)
 
     def get_task_states_user_can_moderate(self, user, **kwargs):

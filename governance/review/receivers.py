@@ -16,9 +16,10 @@ from wagtail.signals import task_submitted, workflow_approved
 from courses.models import CoursePage, LessonPage
 from sme.services import clear_needs_update
 
+from .actions import workflow_action
 from .models import PeerReviewTask
 from .services import ReviewError, approve, assign_reviewers, notify_authors, request_changes
-from .signals import course_published, workflow_action
+from .signals import course_published
 
 log = logging.getLogger(__name__)
 

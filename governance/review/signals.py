@@ -9,7 +9,3 @@ from sme.signals import review_completed  # noqa: F401
 
 # sender=CoursePage; course, workflow_state (the Wagtail WorkflowState that finished)
 course_published = Signal()
-
-# Internal, sent at once: PeerReviewTask hands the editor's workflow actions to the rules in services.
-# sender=PeerReviewTask; task_state, user, action_name ("approve" or "reject"), data (the action form's data)
-workflow_action = Signal()
