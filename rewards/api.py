@@ -5,6 +5,7 @@ from rest_framework import serializers, viewsets
 from guild.people.api_permissions import IsLDAdmin
 
 from .models import BadgeAward, RewardLedgerEntry
+from .openbadges import assertion_url
 
 
 class LedgerEntrySerializer(serializers.ModelSerializer):
@@ -25,8 +26,6 @@ class BadgeAwardSerializer(serializers.ModelSerializer):
         fields = ["id", "person", "badge", "awarded_at", "revoked_at", "assertion"]
 
     def get_assertion(self, award) -> str:
-        from .openbadges import assertion_url
-
         return assertion_url(award)
 
 

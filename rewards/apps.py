@@ -8,7 +8,7 @@ class RewardsConfig(AppConfig):
     verbose_name = _("Rewards")
 
     def ready(self):
-        from . import receivers, setup
+        from . import receivers, setup  # they import models: only once the app registry is ready
 
         receivers.connect()
         # After migrate and after a flush (transactional tests): L&D admins may edit badges and point values.

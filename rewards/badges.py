@@ -7,14 +7,27 @@ for one person are counted in turn and a threshold is never missed or crossed tw
 import datetime
 import logging
 
+from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
+from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from courses.models import Enrolment, EnrolmentStatus, PathCourse
 from guild.notifications.services import notify
+from guild.skills.models import PersonSkill
 
-from .models import Badge, BadgeAward, Criterion, Period, PointsRollup, RewardLedgerEntry, Track
+from .models import (
+    Badge,
+    BadgeAward,
+    Criterion,
+    Period,
+    PointsRollup,
+    ReasonTally,
+    RewardLedgerEntry,
+    Track,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -54,8 +67,6 @@ def evaluate_event_badges(entry: RewardLedgerEntry) -> list[BadgeAward]:
 
 def evaluate_completion_badges(*, person, course) -> list[BadgeAward]:
     """Badges for completing `course`, or a path that `course` completes."""
-    from courses.models import Enrolment, EnrolmentStatus, PathCourse
-
     awarded = []
     for badge in _unearned(person, criterion=Criterion.COURSE, course=course):
         awarded.append(grant_badge(person=person, badge=badge, evidence=course.title))
@@ -96,13 +107,6 @@ def award_top_contributor_badges(*, month: datetime.date) -> int:
 
 def _candidates(badge):
     """People who already meet `badge`'s criteria, as a queryset of person ids (None: not backfilled)."""
-    from django.db.models import Count
-
-    from courses.models import Enrolment, EnrolmentStatus, PathCourse
-    from guild.skills.models import PersonSkill
-
-    from .models import ReasonTally
-
     if badge.criterion == Criterion.EVENT_COUNT and not badge.period_days:
         return ReasonTally.objects.filter(reason=badge.reason, count__gte=badge.threshold).values_list("person_id", flat=True)
     if badge.criterion == Criterion.EVENT_COUNT:
@@ -129,8 +133,6 @@ def _candidates(badge):
 
 def backfill_badge(*, badge, batch_size=500) -> int:
     """Award a new (or newly active) badge to everyone who already meets it, in id-ordered batches."""
-    from django.contrib.auth import get_user_model
-
     if not badge.is_active:
         return 0
     candidates = _candidates(badge)

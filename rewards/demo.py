@@ -11,6 +11,9 @@ import uuid
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from guild.people.roles import Role
+from guild.skills.models import Skill
+
 from .badges import award_top_contributor_badges, backfill_badge
 from .models import Badge, Criterion, Reason, RewardLedgerEntry
 from .recognition import summarise_month
@@ -55,9 +58,6 @@ POINTS = {
 
 
 def seed(stdout=None):
-    from guild.people.roles import Role
-    from guild.skills.models import Skill
-
     for slug, name, colour, description, criteria in BADGES:
         Badge.objects.get_or_create(slug=slug, defaults={"name": name, "colour": colour, "description": description, **criteria})
     sql = Skill.objects.filter(name="SQL").first()

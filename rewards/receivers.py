@@ -8,7 +8,14 @@ import importlib
 import logging
 
 from django.db import transaction
+from django.db.models.signals import post_save
 from django.utils.translation import gettext as _
+from wagtail.signals import page_published
+
+from courses import signals as course_signals
+from courses.models import CourseAuthor, CoursePage, ReactionKind
+from guild.skills.models import PersonSkill
+from sme.signals import review_completed
 
 from .badges import evaluate_completion_badges, evaluate_skill_badges
 from .models import Reason
@@ -60,8 +67,6 @@ def on_course_completed(sender, enrolment, certificate=None, **kwargs):
 @_logged
 def on_reaction_added(sender, reaction, **kwargs):
     """Authors earn points per distinct learner who marks a lesson useful; their own marks earn nothing."""
-    from courses.models import CourseAuthor, ReactionKind
-
     if reaction.kind != ReactionKind.USEFUL:
         return
     authors = list(CourseAuthor.objects.filter(course=reaction.course_id).select_related("user"))
@@ -88,8 +93,6 @@ def on_question_answered(sender, reaction, answered_by, **kwargs):
 
 @_logged
 def on_page_published(sender, instance, **kwargs):
-    from courses.models import CoursePage
-
     page = instance.specific if hasattr(instance, "specific") else instance
     if not isinstance(page, CoursePage):
         return
@@ -126,7 +129,8 @@ def on_person_skill_saved(sender, instance, **kwargs):
 
 
 def _optional_signal(module_name, signal_name):
-    """A signal from an app that may not have shipped it yet."""
+    """A signal from an app that may not have shipped it yet (looked up by name: rewards does not
+    depend on governance, its sibling)."""
     try:
         module = importlib.import_module(module_name)
     except ModuleNotFoundError as exc:
@@ -137,12 +141,6 @@ def _optional_signal(module_name, signal_name):
 
 
 def connect():
-    from django.db.models.signals import post_save
-    from wagtail.signals import page_published
-
-    from courses import signals as course_signals
-    from guild.skills.models import PersonSkill
-
     uid = "rewards"
     course_signals.lesson_completed.connect(on_lesson_completed, dispatch_uid=f"{uid}.lesson_completed")
     course_signals.quiz_attempted.connect(on_quiz_attempted, dispatch_uid=f"{uid}.quiz_attempted")
@@ -151,10 +149,7 @@ def connect():
     course_signals.question_answered.connect(on_question_answered, dispatch_uid=f"{uid}.question_answered")
     page_published.connect(on_page_published, dispatch_uid=f"{uid}.page_published")
     post_save.connect(on_person_skill_saved, sender=PersonSkill, dispatch_uid=f"{uid}.person_skill")
-    for module_name, signal_name, receiver in (
-        ("governance.review.signals", "review_completed", on_review_completed),
-        ("governance.signals", "need_fulfilled", on_need_fulfilled),
-    ):
-        signal = _optional_signal(module_name, signal_name)
-        if signal is not None:
-            signal.connect(receiver, dispatch_uid=f"{uid}.{module_name}.{signal_name}")
+    review_completed.connect(on_review_completed, dispatch_uid=f"{uid}.governance.review.signals.review_completed")
+    need_fulfilled = _optional_signal("governance.signals", "need_fulfilled")
+    if need_fulfilled is not None:
+        need_fulfilled.connect(on_need_fulfilled, dispatch_uid=f"{uid}.governance.signals.need_fulfilled")

@@ -7,11 +7,13 @@ notification carries a dedupe key, so a re-run only completes what is missing.""
 import datetime
 import logging
 
+from django.contrib.auth import get_user_model
 from django.db.models import Count, Q, Sum
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from courses.models import Enrolment, EnrolmentStatus
 from guild.notifications.services import notify
 from guild.people.roles import Role
 
@@ -46,8 +48,6 @@ def summary_text(summary) -> str:
 
 def _learners_reached(person_ids, start, end):
     """Distinct learners who completed a course each contributor authored, in the month."""
-    from courses.models import Enrolment, EnrolmentStatus
-
     rows = (
         Enrolment.objects.filter(
             course__course_authors__user_id__in=person_ids, status=EnrolmentStatus.COMPLETED,
@@ -60,8 +60,6 @@ def _learners_reached(person_ids, start, end):
 
 
 def summarise_month(*, month: datetime.date, batch_size: int = 200) -> dict:
-    from django.contrib.auth import get_user_model
-
     first, next_first = month_bounds(month)
     start, end = _aware(first), _aware(next_first)
     url = reverse("rewards:recognition") + f"?month={first:%Y-%m}"

@@ -7,9 +7,15 @@ from dataclasses import dataclass, field
 from django.db.models import Q, Sum
 from django.utils import timezone
 
+from courses.models import CourseStats
+from guild.people.models import Team
+from guild.people.roles import Role
+from guild.people.selectors import direct_reports, teams_managed_by
+
 from .models import (
     BadgeAward,
     Kudos,
+    MonthlySummary,
     Period,
     PointsBalance,
     PointsRollup,
@@ -44,10 +50,6 @@ def recent_badges(*, person, limit=None):
 def boardable_teams(*, user):
     """The teams whose leaderboard `user` may see: their own team, the teams they manage
     (with sub-teams), or every team for L&D admins and executives."""
-    from guild.people.models import Team
-    from guild.people.roles import Role
-    from guild.people.selectors import teams_managed_by
-
     if user.has_role(Role.LD_ADMIN, Role.EXECUTIVE):
         return Team.objects.all()
     own = Q(pk=user.team_id) if user.team_id else Q(pk__in=[])
@@ -114,8 +116,6 @@ class Showcase:
 
 def learners_reached(*, person) -> int:
     """Completions of the courses `person` authored (from the courses app's counters)."""
-    from courses.models import CourseStats
-
     total = CourseStats.objects.filter(course__course_authors__user=person).aggregate(n=Sum("completions"))["n"]
     return total or 0
 
@@ -144,3 +144,18 @@ def month_bounds(month: datetime.date):
     start = month.replace(day=1)
     end = (start + datetime.timedelta(days=32)).replace(day=1)
     return start, end
+
+
+def can_see_recognition(*, user) -> bool:
+    """L&D admins see every contributor's monthly summary, managers their own people's."""
+    return user.has_role(Role.LD_ADMIN, Role.MANAGER)
+
+
+def recognition_summaries(*, viewer, month: datetime.date):
+    """The monthly contributor summaries of `month` that `viewer` may see (none when they may not)."""
+    if not can_see_recognition(user=viewer):
+        return MonthlySummary.objects.none()
+    summaries = MonthlySummary.objects.filter(month=month).select_related("person", "person__team")
+    if not viewer.has_role(Role.LD_ADMIN):
+        summaries = summaries.filter(person__in=direct_reports(manager=viewer))
+    return summaries

@@ -8,6 +8,7 @@ import logging
 import zoneinfo
 from dataclasses import dataclass
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.urls import reverse
@@ -18,6 +19,7 @@ from guild.events.models import Verb
 from guild.events.services import record_event
 from guild.notifications.services import notify
 
+from .badges import evaluate_event_badges
 from .models import (
     ActivityDay,
     Kudos,
@@ -55,8 +57,6 @@ def source_key(source) -> tuple[str, str]:
 def award_points(*, person, reason, source, points=None, description="", when=None) -> AwardResult:
     """Pay `person` for one event. A second call for the same (person, reason, source) pays nothing
     and says so. The balance and the period rollups move in the same transaction."""
-    from .badges import evaluate_event_badges
-
     reason = Reason(reason)
     source_type, source_id = source_key(source)
     if points is None:
@@ -157,8 +157,6 @@ def _start_of_day(person, now):
 def give_kudos(*, sender, recipient, message, skill=None, submission_key=None) -> Kudos:
     """Thank a colleague. Refuses self-kudos and more than the daily cap with a ValidationError
     that says why. The same submission_key twice (a double submit) returns the first kudos."""
-    from django.contrib.auth import get_user_model
-
     message = (message or "").strip()
     if recipient.pk == sender.pk:
         raise ValidationError(_("You cannot give kudos to yourself. Thank a colleague who helped you instead."))

@@ -1,5 +1,10 @@
 """What L&D admins may do with rewards in the Wagtail admin, applied after every migrate or flush."""
 
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+
+from .models import RewardSettings
+
 LD_ADMIN_PERMISSIONS = [
     ("badge", ("view", "add", "change", "delete")),
     ("badgeaward", ("view",)),
@@ -9,11 +14,6 @@ LD_ADMIN_PERMISSIONS = [
 
 
 def after_migrate(sender, using="default", **kwargs):
-    from django.contrib.auth.models import Group, Permission
-    from django.contrib.contenttypes.models import ContentType
-
-    from .models import RewardSettings
-
     group = Group.objects.using(using).filter(name="L&D admin").first()
     if group is not None:
         for model, actions in LD_ADMIN_PERMISSIONS:

@@ -4,6 +4,11 @@ import logging
 from celery import shared_task
 from django.utils import timezone
 
+from .badges import award_top_contributor_badges
+from .badges import backfill_badge as backfill
+from .models import Badge
+from .recognition import summarise_month
+
 logger = logging.getLogger(__name__)
 
 
@@ -14,9 +19,6 @@ def previous_month(today: datetime.date) -> datetime.date:
 @shared_task(name="rewards.monthly_recognition", ignore_result=True)
 def monthly_recognition(month: str | None = None) -> dict:
     """For `month` ("YYYY-MM", default: last month): top-contributor badges, then the summaries. Idempotent."""
-    from .badges import award_top_contributor_badges
-    from .recognition import summarise_month
-
     first = (
         datetime.datetime.strptime(month, "%Y-%m").date() if month else previous_month(timezone.localdate())
     )
@@ -30,8 +32,5 @@ def monthly_recognition(month: str | None = None) -> dict:
 @shared_task(name="rewards.backfill_badge", ignore_result=True)
 def backfill_badge(badge_id: int) -> int:
     """Award a badge L&D just defined to the people who already meet it. Idempotent."""
-    from .badges import backfill_badge as backfill
-    from .models import Badge
-
     badge = Badge.objects.filter(pk=badge_id).first()
     return backfill(badge=badge) if badge else 0

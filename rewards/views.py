@@ -7,18 +7,16 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_POST
 
-from guild.people.roles import Role
-from guild.people.selectors import direct_reports
-
 from . import openbadges, selectors, services
 from .forms import KudosForm, LeaderboardForm, LeaderboardPreferenceForm
-from .models import Badge, BadgeAward, Kudos, MonthlySummary, Period, Track
+from .models import Badge, BadgeAward, Kudos, Period, Track
 
 
 @login_required
@@ -94,14 +92,10 @@ def _month_from(value):
 @login_required
 def recognition(request):
     """The monthly contributor summaries: every contributor for L&D, a manager's own people for managers."""
-    user = request.user
-    if not user.has_role(Role.LD_ADMIN, Role.MANAGER):
+    if not selectors.can_see_recognition(user=request.user):
         raise PermissionDenied
     month = _month_from(request.GET.get("month"))
-    summaries = MonthlySummary.objects.filter(month=month).select_related("person", "person__team")
-    if not user.has_role(Role.LD_ADMIN):
-        summaries = summaries.filter(person__in=direct_reports(manager=user))
-    page = Paginator(summaries, 50).get_page(request.GET.get("page"))
+    page = Paginator(selectors.recognition_summaries(viewer=request.user, month=month), 50).get_page(request.GET.get("page"))
     previous = (month - datetime.timedelta(days=1)).replace(day=1)
     return render(request, "rewards/recognition.html", {
         "month": month, "page_obj": page, "previous": previous, "query_string": f"month={month:%Y-%m}&",
@@ -211,7 +205,5 @@ def emblem(request, slug):
     badge = Badge.objects.filter(slug=slug).only("name", "colour").first()
     if badge is None:
         raise Http404
-    from django.template.loader import render_to_string
-
     svg = render_to_string("rewards/emblem.svg", {"badge": badge})
     return HttpResponse(svg, content_type="image/svg+xml")

@@ -1,3 +1,4 @@
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
@@ -9,6 +10,7 @@ from guild.people.selectors import teams_managed_by
 
 from . import selectors
 from .models import Badge, Period, Track
+from .tasks import backfill_badge
 
 
 @hooks.register("guild_nav_items")
@@ -55,8 +57,4 @@ register_snippet(BadgeViewSet)
 def backfill_badge_after_save(request, instance):
     """People who already meet a new or edited badge's criteria get it, in the background."""
     if isinstance(instance, Badge) and instance.is_active:
-        from django.db import transaction
-
-        from .tasks import backfill_badge
-
         transaction.on_commit(lambda: backfill_badge.delay(instance.pk))

@@ -9,6 +9,7 @@ from django.db.models import Q
 from wagtail.admin.views.pages.search import SearchView
 from wagtail.admin.viewsets.pages import PageViewSet
 
+from courses.models import CoursePage, LessonPage
 from guild.people.roles import Role
 
 
@@ -16,8 +17,6 @@ def hide_other_authors_courses(pages, user):
     """`pages` without the courses `user` doesn't author, co-author or own (L&D admins see all)."""
     if user.is_superuser or user.has_role(Role.LD_ADMIN):
         return pages
-    from courses.models import CoursePage, LessonPage
-
     course_type = ContentType.objects.get_for_model(CoursePage)
     lesson_type = ContentType.objects.get_for_model(LessonPage)
     mine = CoursePage.objects.filter(Q(course_authors__user=user) | Q(owner=user)).values("pk")

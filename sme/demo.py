@@ -6,11 +6,20 @@ import importlib
 
 from django.db import transaction
 
+from courses.models import DiscussionThread
 from guild.people.models import User
 from guild.people.roles import Role
 from guild.skills.models import PersonSkill, Skill
 
-from .models import CourseTemplate, ExpertProfile, Nomination, TemplateChecklistItem, TemplateLesson
+from .models import (
+    COMMUNITY_SPACE,
+    CourseTemplate,
+    ExpertProfile,
+    Nomination,
+    TemplateChecklistItem,
+    TemplateLesson,
+)
+from .services import nominate, reply, start_thread
 
 FALLBACK_TEMPLATES = [
     {
@@ -93,8 +102,6 @@ def seed(stdout=None):
     manager = User.objects.filter(email="manager@example.com").first()
     skill = Skill.objects.filter(name="Data visualisation").first()
     if learner and manager and skill and not Nomination.objects.filter(nominee=learner).exists():
-        from .services import nominate
-
         nominate(nominee=learner, nominated_by=manager, skill=skill,
                  reason="Liam rebuilt our weekly KPI dashboard and now half the team asks him how.")
     _seed_community()
@@ -103,10 +110,6 @@ def seed(stdout=None):
 
 
 def _seed_community():
-    from courses.models import DiscussionThread
-
-    from .services import COMMUNITY_SPACE, reply, start_thread
-
     expert = User.objects.filter(email="expert@example.com").first()
     reviewer = User.objects.filter(email="reviewer@example.com").first()
     if not expert or not reviewer or DiscussionThread.objects.filter(space=COMMUNITY_SPACE).exists():

@@ -1,17 +1,20 @@
 """Reads for the expert directory, profiles and the author's workspace. Each runs a fixed
-number of queries whatever the number of experts, courses and reviews."""
+number of queries whatever the number of experts, courses and reviews (the review parts come
+from the peer review through sme.extensions)."""
 
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Prefetch, Q
+from django.db.models import F, Prefetch, Q
 from wagtail.models import Page, WorkflowState
 
+from courses.models import CoursePage, DiscussionThread, LessonReaction, ReactionKind
 from guild.people.models import User
 from guild.people.roles import Role
 from guild.skills.models import PersonSkill
 
-from .models import Nomination, NominationStatus
+from . import extensions
+from .models import COMMUNITY_SPACE, Nomination, NominationStatus
 
 WORKSPACE_LIMIT = 50
 
@@ -64,8 +67,6 @@ def expert_detail(*, user_id):
 
 
 def courses_written_by(*, user):
-    from courses.models import CoursePage
-
     return CoursePage.objects.live().filter(course_authors__user=user).distinct().order_by("title")
 
 
@@ -104,10 +105,6 @@ class Workspace:
 def workspace_for(*, user) -> Workspace:
     """The author's workspace: drafts, courses in review (which step, which reviewers, since when),
     published courses with their stats, learners' questions and reactions, reviews to do."""
-    from courses.models import CoursePage, LessonReaction, ReactionKind
-    from governance.review.models import ReviewAssignment
-    from governance.review.selectors import review_queue
-
     courses = list(
         CoursePage.objects.filter(Q(course_authors__user=user) | Q(owner=user))
         .select_related("stats")
@@ -124,9 +121,7 @@ def workspace_for(*, user) -> Workspace:
         ).select_related("current_task_state__task"):
             states[int(ws.object_id)] = ws
     round_ids = [ws.current_task_state_id for ws in states.values() if ws.current_task_state_id]
-    reviewers = {}
-    for assignment in ReviewAssignment.objects.filter(task_state_id__in=round_ids).select_related("reviewer"):
-        reviewers.setdefault(assignment.task_state_id, []).append(assignment)
+    reviewers = extensions.round_reviewers(round_ids=round_ids)
 
     drafts, in_review, published = [], [], []
     for course in courses:
@@ -154,20 +149,14 @@ def workspace_for(*, user) -> Workspace:
     reactions = list(feedback.exclude(kind=ReactionKind.QUESTION).order_by("-created_at")[:20])
     return Workspace(
         drafts=drafts[:WORKSPACE_LIMIT], in_review=in_review[:WORKSPACE_LIMIT], published=published[:WORKSPACE_LIMIT],
-        questions=questions, reactions=reactions, reviews=list(review_queue(reviewer=user)[:WORKSPACE_LIMIT]),
+        questions=questions, reactions=reactions, reviews=extensions.reviews_assigned(user=user, limit=WORKSPACE_LIMIT),
     )
 
 
 def F_answered_first():  # noqa: N802 - reads like the ordering it builds
     """Unanswered questions first."""
-    from django.db.models import F
-
     return F("answered_at").asc(nulls_first=True)
 
 
 def community_threads():
-    from courses.models import DiscussionThread
-
-    from .services import COMMUNITY_SPACE
-
     return DiscussionThread.objects.filter(space=COMMUNITY_SPACE).select_related("author").order_by("-last_post_at")

@@ -5,11 +5,16 @@ import html
 import logging
 from datetime import date
 
+import nh3
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from courses import services as course_services
+from courses.models import CataloguePage, CourseAuthor, CoursePage, CourseStats, LessonPage
+from courses.permissions import course_author_ids
 from guild.notifications.services import notify
 from guild.people.models import User
 from guild.people.roles import Role
@@ -17,11 +22,9 @@ from guild.people.services import grant_role
 from guild.skills.models import PersonSkill, SkillLevel
 
 from . import conf
-from .models import CourseOrigin, ExpertProfile, Nomination, NominationStatus
+from .models import COMMUNITY_SPACE, CourseOrigin, ExpertProfile, Nomination, NominationStatus
 
 log = logging.getLogger(__name__)
-
-COMMUNITY_SPACE = "authors"
 
 
 class ExpertError(Exception):
@@ -63,8 +66,6 @@ def _ld_admins():
 
 
 def _nominations_url():
-    from django.urls import reverse
-
     return reverse("sme:nominations")
 
 
@@ -184,8 +185,6 @@ def decide_nomination(*, nomination, by, confirm: bool, note="") -> Nomination:
 
 
 def _profile_url(user):
-    from django.urls import reverse
-
     return reverse("sme:expert", args=[user.pk])
 
 
@@ -208,8 +207,6 @@ def can_author(user) -> bool:
 @transaction.atomic
 def start_course_from_template(*, template, author, title, catalogue=None):
     """A draft course with `author` as lead author and the template's lessons as draft lessons."""
-    from courses.models import CataloguePage, CourseAuthor, CoursePage, LessonPage
-
     title = (title or "").strip()
     if not title:
         raise ExpertError(_("Give the course a title."))
@@ -244,8 +241,6 @@ def start_course_from_template(*, template, author, title, catalogue=None):
 
 def _guidance_html(text):
     """Template guidance may be plain text or simple HTML; either way only safe tags survive."""
-    import nh3
-
     text = (text or "").strip()
     if not text:
         return ""
@@ -257,8 +252,6 @@ def _guidance_html(text):
 def ensure_author(*, course, user, lead=False) -> bool:
     """Make `user` an author of `course`, in the database and in its latest revision, so the
     editor (which edits the revision) keeps them. Returns False when they already were."""
-    from courses.models import CourseAuthor
-
     created = False
     try:
         with transaction.atomic():
@@ -277,16 +270,12 @@ def ensure_author(*, course, user, lead=False) -> bool:
 @transaction.atomic
 def invite_co_author(*, course, user, by):
     """An author adds an expert as co-author; they are told and can edit the course at once."""
-    from courses.permissions import course_author_ids
-
     if by.pk not in course_author_ids(course) and not by.has_role(Role.LD_ADMIN):
         raise ExpertError(_("Only the course's authors can invite co-authors."))
     if not user.is_active or not user.has_role(Role.EXPERT):
         raise ExpertError(_("%(name)s is not an expert yet: nominate them first.") % {"name": user.display_name})
     if not ensure_author(course=course, user=user):
         raise ExpertError(_("%(name)s already writes this course.") % {"name": user.display_name})
-    from django.urls import reverse
-
     transaction.on_commit(
         lambda: notify(
             recipient=user, kind="course.co_author",
@@ -302,9 +291,6 @@ def invite_co_author(*, course, user, by):
 def answer_question(*, reaction, by, answer):
     """An author answers a learner's question on one of their lessons (through the courses
     app's service, so its event, notification and signal follow)."""
-    from courses import services as course_services
-    from courses.permissions import course_author_ids
-
     if by.pk not in course_author_ids(reaction.course) and not by.has_role(Role.LD_ADMIN):
         raise ExpertError(_("Only the course's authors can answer its questions."))
     try:
@@ -316,8 +302,6 @@ def answer_question(*, reaction, by, answer):
 def flag_course_if_outdated(*, course_id) -> bool:
     """Flag a course "needs update" once learners' outdated reactions or low ratings pass the
     thresholds, and tell its authors once per flag. Returns True when it was flagged now."""
-    from courses.models import CourseStats
-
     stats = CourseStats.objects.filter(course_id=course_id).select_related("course").first()
     if stats is None or stats.needs_update:
         return False
@@ -336,9 +320,7 @@ def flag_course_if_outdated(*, course_id) -> bool:
     ):
         return False
     course = stats.course
-    from governance.review.selectors import course_people_excluded_from_review
-
-    for author in User.objects.filter(pk__in=course_people_excluded_from_review(course=course), is_active=True):
+    for author in User.objects.filter(pk__in=course_author_ids(course), is_active=True):
         notify(
             recipient=author, kind="course.needs_update",
             title=_("“%(course)s” needs an update") % {"course": course.title},
@@ -349,14 +331,10 @@ def flag_course_if_outdated(*, course_id) -> bool:
 
 
 def clear_needs_update(*, course_id) -> None:
-    from courses.models import CourseStats
-
     CourseStats.objects.filter(course_id=course_id, needs_update=True).update(needs_update=False, needs_update_reason="")
 
 
 def _workspace_url():
-    from django.urls import reverse
-
     return reverse("sme:workspace")
 
 
@@ -369,8 +347,6 @@ def _check_community_member(user):
 
 
 def start_thread(*, author, title, body):
-    from courses import services as course_services
-
     _check_community_member(author)
     try:
         thread, _post = course_services.start_thread(author=author, title=title, body=body, space=COMMUNITY_SPACE)
@@ -380,8 +356,6 @@ def start_thread(*, author, title, body):
 
 
 def reply(*, thread, author, body):
-    from courses import services as course_services
-
     _check_community_member(author)
     if thread.space != COMMUNITY_SPACE:
         raise ExpertError(_("This discussion is not in the authors' community."))

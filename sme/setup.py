@@ -4,7 +4,9 @@ flushed test database reach the same state."""
 
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
+from wagtail.models import GroupPagePermission
 
+from courses.models import CataloguePage
 from guild.people.roles import Role
 
 # Experts may add courses (and, through courses.permissions, edit only their own).
@@ -13,8 +15,6 @@ LD_ADMIN_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_pa
 
 
 def ensure_authoring_permissions(catalogue) -> None:
-    from wagtail.models import GroupPagePermission
-
     for role, codenames in ((Role.EXPERT, EXPERT_PAGE_PERMISSIONS), (Role.LD_ADMIN, LD_ADMIN_PAGE_PERMISSIONS)):
         group = Group.objects.filter(name=role).first()
         if group is None:
@@ -35,8 +35,6 @@ def ensure_template_permissions() -> None:
 
 
 def ensure_all() -> None:
-    from courses.models import CataloguePage
-
     ensure_template_permissions()
     for catalogue in CataloguePage.objects.all():
         ensure_authoring_permissions(catalogue)

@@ -1,6 +1,6 @@
-from django.urls import include, path
+from django.urls import path
 
-from . import views
+from . import extensions, views
 
 app_name = "sme"
 urlpatterns = [
@@ -18,6 +18,6 @@ urlpatterns = [
     path("sme/courses/<int:course_id>/co-authors/", views.invite_co_author, name="invite_co_author"),
     path("sme/community/", views.community, name="community"),
     path("sme/community/<int:thread_id>/", views.thread, name="thread"),
-    # The peer review's pages live with the experts' (governance.urls belongs to the governance area).
-    path("reviews/", include("governance.review.urls")),
 ]
+# The peer review's pages (governance.review) live with the experts', as "sme:review:…".
+urlpatterns += extensions.urlpatterns()

@@ -9,11 +9,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from courses.models import CoursePage, LessonReaction
 from guild.core.permissions import role_required
 from guild.people.roles import Role
 from guild.skills.models import Skill
 
-from . import selectors, services
+from . import extensions, selectors, services
 from .forms import (
     AnswerForm,
     CoAuthorForm,
@@ -45,12 +46,10 @@ def expert(request, user_id):
     person = selectors.expert_detail(user_id=user_id)
     if person is None:
         raise Http404
-    from governance.review.selectors import courses_reviewed_by
-
     return render(request, "sme/expert.html", {
         "person": person, "profile": getattr(person, "expert_profile", None),
         "written": selectors.courses_written_by(user=person)[:50],
-        "reviewed": courses_reviewed_by(user=person).live()[:50],
+        "reviewed": extensions.courses_reviewed(user=person, limit=50),
     })
 
 
@@ -160,8 +159,6 @@ def start_course(request, slug):
 @require_POST
 @role_required(*AUTHOR_ROLES)
 def answer_question(request, reaction_id):
-    from courses.models import LessonReaction
-
     reaction = get_object_or_404(LessonReaction.objects.select_related("course", "lesson", "learner"), pk=reaction_id)
     form = AnswerForm(request.POST)
     if not form.is_valid():
@@ -179,8 +176,6 @@ def answer_question(request, reaction_id):
 @require_POST
 @role_required(*AUTHOR_ROLES)
 def invite_co_author(request, course_id):
-    from courses.models import CoursePage
-
     course = get_object_or_404(CoursePage, pk=course_id)
     form = CoAuthorForm(request.POST)
     if not form.is_valid():

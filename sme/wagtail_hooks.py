@@ -5,11 +5,14 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from courses.models import CoursePage
 from guild.core.navigation import HomePanel, NavGroup, NavItem
 from guild.people.roles import Role
 
+from . import extensions
 from .admin_scope import AuthorScopedPageViewSet, hide_other_authors_courses
 from .models import CourseTemplate
+from .services import ensure_author
 
 
 class CourseTemplateViewSet(SnippetViewSet):
@@ -54,10 +57,6 @@ def author_scoped_page_search():
 
 @hooks.register("after_create_page")
 def creator_is_lead_author(request, page):
-    from courses.models import CoursePage
-
-    from .services import ensure_author
-
     if isinstance(page.specific, CoursePage) and not page.specific.course_authors.exists():
         ensure_author(course=page.specific, user=request.user, lead=True)
 
@@ -67,7 +66,6 @@ def sme_nav_items():
     return [
         NavItem(_("Experts"), "sme:directory", order=41, group=NavGroup.COMMUNITY),
         NavItem(_("My workspace"), "sme:workspace", roles=(Role.EXPERT, Role.LD_ADMIN), order=50, group=NavGroup.CONTRIBUTE),
-        NavItem(_("Reviews"), "sme:review:queue", roles=(Role.REVIEWER, Role.LD_ADMIN), order=55, group=NavGroup.CONTRIBUTE),
         NavItem(_("Authors' community"), "sme:community", roles=(Role.EXPERT, Role.REVIEWER, Role.LD_ADMIN), order=60, group=NavGroup.CONTRIBUTE),
     ]
 
@@ -76,7 +74,5 @@ def sme_nav_items():
 def sme_home_panels(request):
     if not request.user.has_role(Role.EXPERT, Role.REVIEWER):
         return []
-    from governance.review.models import ReviewAssignment, ReviewDecision
-
-    waiting = ReviewAssignment.objects.filter(reviewer=request.user, decision=ReviewDecision.PENDING).count()
+    waiting = extensions.reviews_waiting(user=request.user)
     return [HomePanel(template="sme/home/_workspace.html", context={"reviews": waiting}, order=40)]

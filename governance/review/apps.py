@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 def _after_migrate(sender, **kwargs):
+    # setup imports models, and this module loads before the app registry is ready.
     from .setup import ensure_all
 
     ensure_all()
@@ -11,7 +12,7 @@ def _after_migrate(sender, **kwargs):
 
 def _catalogue_created(sender, instance, created, raw=False, **kwargs):
     if created and not raw:
-        from .setup import ensure_review_workflow
+        from .setup import ensure_review_workflow  # see _after_migrate
 
         ensure_review_workflow(instance)
 
@@ -24,6 +25,7 @@ class ReviewConfig(AppConfig):
     verbose_name = _("Peer review")
 
     def ready(self):
+        # Models and receivers can only be imported once the app registry is ready.
         from courses.models import CataloguePage
 
         from . import receivers  # noqa: F401

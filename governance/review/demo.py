@@ -4,20 +4,22 @@ Both are small drafts by expert@example.com started from a template. Idempotent.
 
 from django.db import transaction
 
+from courses.models import CataloguePage, CoursePage
 from guild.people.models import User
+from guild.skills.models import Skill
+from sme.models import CourseTemplate
+from sme.services import start_course_from_template
 
 from .models import ReviewDecision
 from .selectors import checklist_for, current_round
+from .services import add_reviewer, approve, reassign, request_changes
+from .setup import ensure_review_workflow
 
 MID_REVIEW = "Dashboards people actually read"
 CHANGES = "Checking your numbers before a meeting"
 
 
 def _start(title, author, skills):
-    from courses.models import CoursePage
-    from sme.models import CourseTemplate
-    from sme.services import start_course_from_template
-
     course = CoursePage.objects.filter(title=title).first()
     if course:
         return course, False
@@ -31,8 +33,6 @@ def _start(title, author, skills):
 
 
 def _ensure_reviewer(round_, reviewer, admin):
-    from .services import add_reviewer, reassign
-
     if round_.review_assignments.filter(reviewer=reviewer).exists():
         return
     other = round_.review_assignments.filter(decision=ReviewDecision.PENDING).order_by("-id").first()
@@ -44,12 +44,6 @@ def _ensure_reviewer(round_, reviewer, admin):
 
 @transaction.atomic
 def seed(stdout=None):
-    from courses.models import CataloguePage
-    from guild.skills.models import Skill
-
-    from .services import approve, request_changes
-    from .setup import ensure_review_workflow
-
     catalogue = CataloguePage.objects.first()
     expert = User.objects.filter(email="expert@example.com").first()
     reviewer = User.objects.filter(email="reviewer@example.com").first()

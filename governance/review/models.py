@@ -5,9 +5,7 @@ history, the locking and the admin screens. This app only adds who reviews each 
 (`ReviewAssignment`: one row per reviewer, with a due date and a decision) and the rule that
 a task state is approved once N distinct assigned reviewers approved it."""
 
-from django import forms
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
@@ -15,6 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Task, TaskState
 
 from . import conf
+from .actions import workflow_action
+from .forms import ApproveForm, RequestChangesForm
 
 
 class ReviewDecision(models.TextChoices):
@@ -26,34 +26,10 @@ class ReviewDecision(models.TextChoices):
     REASSIGNED = "reassigned", _("Reassigned")
 
 
-class ReviewActionForm(forms.Form):
-    """The form of the approve / request-changes modal in the Wagtail editor.
-
-    The checklist boxes are rendered by our modal template from the course's template;
-    the service checks them against the real checklist again."""
-
-    comment = forms.CharField(label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 4}), max_length=5000)
-    checklist = forms.MultipleChoiceField(label=_("Checklist"), required=False, choices=[(str(i), str(i)) for i in range(50)])
-    checklist_size = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=0, max_value=50)
-
-
-class ApproveForm(ReviewActionForm):
-    def clean(self):
-        data = super().clean()
-        size = data.get("checklist_size") or 0
-        if len(set(data.get("checklist") or [])) < size:
-            raise forms.ValidationError(_("Tick every item of the review checklist before approving."))
-        return data
-
-
-class RequestChangesForm(ReviewActionForm):
-    comment = forms.CharField(
-        label=_("What should the author change?"), widget=forms.Textarea(attrs={"rows": 5}), max_length=5000
-    )
-
-
 class PeerReviewTask(Task):
-    """Approved when `approvals_required` distinct reviewers, none of them an author, approve."""
+    """Approved when `approvals_required` distinct reviewers, none of them an author, approve.
+
+    Reviewers are assigned as a round starts (receivers.py, on Wagtail's `task_submitted`)."""
 
     approvals_required = models.PositiveSmallIntegerField(
         _("approvals needed"), default=2, validators=[MinValueValidator(1), MaxValueValidator(10)],
@@ -73,13 +49,6 @@ class PeerReviewTask(Task):
     @classmethod
     def get_description(cls):
         return _("Experts who share a skill with the course review it; it moves on after N distinct approvals.")
-
-    def start(self, workflow_state, user=None):
-        from .services import assign_reviewers
-
-        task_state = super().start(workflow_state, user=user)
-        assign_reviewers(task_state=task_state)
-        return task_state
 
     def _open_assignment(self, obj, user):
         """The user's pending assignment on the object's current task state (cached per request on the user)."""
@@ -123,18 +92,8 @@ class PeerReviewTask(Task):
         return "review/admin/workflow_action_modal.html"
 
     def on_action(self, task_state, user, action_name, **kwargs):
-        from .services import ReviewError, approve, request_changes
-
-        try:
-            if action_name == "approve":
-                approve(
-                    task_state=task_state, reviewer=user,
-                    checklist=[int(i) for i in kwargs.get("checklist") or []], comment=kwargs.get("comment", ""),
-                )
-            elif action_name == "reject":
-                request_changes(task_state=task_state, reviewer=user, comment=kwargs.get("comment", ""))
-        except ReviewError as exc:
-            raise PermissionDenied(str(exc)) from exc
+        # receivers.py answers (see actions.py).
+        workflow_action.send(sender=PeerReviewTask, task_state=task_state, user=user, action_name=action_name, data=kwargs)
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
         return TaskState.objects.filter(

@@ -6,14 +6,16 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import TaskState, WorkflowState
 
+from courses.models import CoursePage
+from courses.permissions import course_author_ids
+from sme.models import CourseOrigin
+
 from . import conf
-from .models import ReviewAssignment, ReviewDecision
+from .models import PeerReviewTask, ReviewAssignment, ReviewDecision
 
 
 def course_of(task_state):
     """The CoursePage under review in `task_state`, or None when the page is not a course."""
-    from courses.models import CoursePage
-
     ws = task_state.workflow_state
     return CoursePage.objects.filter(pk=ws.object_id).first()
 
@@ -21,9 +23,7 @@ def course_of(task_state):
 def course_people_excluded_from_review(*, course, workflow_state=None) -> set[int]:
     """Ids of the people who may never review `course`: its authors and co-authors, its owner,
     and whoever submitted it."""
-    ids = set(course.course_authors.values_list("user_id", flat=True))
-    if course.owner_id:
-        ids.add(course.owner_id)
+    ids = course_author_ids(course)
     if workflow_state is not None and workflow_state.requested_by_id:
         ids.add(workflow_state.requested_by_id)
     return ids
@@ -31,8 +31,6 @@ def course_people_excluded_from_review(*, course, workflow_state=None) -> set[in
 
 def checklist_for(course) -> list[str]:
     """The review checklist: the one of the template the course was started from, or the default."""
-    from sme.models import CourseOrigin
-
     origin = CourseOrigin.objects.filter(course=course).select_related("template").first()
     if origin and origin.template:
         items = list(origin.template.checklist_items.values_list("text", flat=True))
@@ -71,20 +69,8 @@ def assignments_due_for_reminder(*, now=None, within=timedelta(days=1), after_id
     )
 
 
-def overdue_assignments(*, now=None, after_id=0, limit=500):
-    """Pending assignments past their due date (for escalation), in id order from `after_id`."""
-    now = now or timezone.now()
-    return (
-        ReviewAssignment.objects.filter(decision=ReviewDecision.PENDING, due_at__lt=now, pk__gt=after_id)
-        .select_related("reviewer", "course")
-        .order_by("pk")[:limit]
-    )
-
-
 def current_round(course):
     """The in-progress peer-review TaskState of `course`, or None."""
-    from .models import PeerReviewTask
-
     return (
         TaskState.objects.filter(
             workflow_state__object_id=str(course.pk),
@@ -107,8 +93,6 @@ def review_history(course):
 
 
 def courses_reviewed_by(*, user):
-    from courses.models import CoursePage
-
     return CoursePage.objects.filter(
         review_assignments__reviewer=user,
         review_assignments__decision__in=[ReviewDecision.APPROVED, ReviewDecision.CHANGES_REQUESTED],

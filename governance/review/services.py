@@ -10,10 +10,12 @@ from datetime import timedelta
 
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Exists, OuterRef, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import TaskState
 
+from courses.permissions import course_author_ids
 from guild.notifications.services import notify
 from guild.people.models import User
 from guild.people.roles import Role
@@ -127,8 +129,6 @@ def _notify_assigned(assignment):
 
 
 def _review_url(assignment):
-    from django.urls import reverse
-
     return reverse("sme:review:review", args=[assignment.pk])
 
 
@@ -146,13 +146,12 @@ def _tell_ld_admins_reviewers_missing(*, course, task_state):
 
 
 def _review_url_for_course(course):
-    from django.urls import reverse
-
     return reverse("sme:review:course", args=[course.pk])
 
 
-def _notify_authors(course, *, kind, title, body="", url="", key=""):
-    author_ids = course_people_excluded_from_review(course=course, workflow_state=None)
+def notify_authors(*, course, kind, title, body="", url="", key=""):
+    """Tell a course's authors and owner (not whoever submitted it for them)."""
+    author_ids = course_author_ids(course)
     for author in User.objects.filter(pk__in=author_ids, is_active=True):
         notify(recipient=author, kind=kind, title=title, body=body, url=url, dedupe_key=f"{key}:{author.pk}" if key else "")
 
@@ -218,8 +217,8 @@ def approve(*, task_state, reviewer, checklist, comment="") -> ReviewResult:
         ts.workflow_state.refresh_from_db()
         ts.workflow_state.update(user=None)
     transaction.on_commit(
-        lambda: _notify_authors(
-            course, kind="review.approved",
+        lambda: notify_authors(
+            course=course, kind="review.approved",
             title=_("%(name)s approved “%(course)s” (%(n)d of %(total)d)")
             % {"name": reviewer.display_name, "course": course.title, "n": approvals, "total": task.approvals_required},
             body=assignment.comment, url=_review_url_for_course(course), key=f"review.approved:{assignment.pk}",
@@ -250,8 +249,8 @@ def request_changes(*, task_state, reviewer, comment) -> ReviewResult:
     ts.review_assignments.filter(decision=ReviewDecision.PENDING).update(decision=ReviewDecision.CLOSED, completed_at=now)
     ts.specific.reject(user=reviewer, comment=comment)
     transaction.on_commit(
-        lambda: _notify_authors(
-            course, kind="review.changes_requested",
+        lambda: notify_authors(
+            course=course, kind="review.changes_requested",
             title=_("%(name)s asked for changes to “%(course)s”") % {"name": reviewer.display_name, "course": course.title},
             body=comment, url=_edit_url(course), key=f"review.changes:{assignment.pk}",
         )
@@ -261,8 +260,6 @@ def request_changes(*, task_state, reviewer, comment) -> ReviewResult:
 
 
 def _edit_url(course):
-    from django.urls import reverse
-
     return reverse("wagtailadmin_pages:edit", args=[course.pk])
 
 

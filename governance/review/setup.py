@@ -4,10 +4,13 @@ so that every course page goes through it before learners see it."""
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils.translation import gettext as _
+from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
 
+from courses.models import CataloguePage
 from guild.people.roles import Role
 
 from . import conf
+from .services import ensure_peer_review_task
 
 WORKFLOW_NAME = "Course review"
 SIGNOFF_NAME = "L&D sign-off"
@@ -15,10 +18,6 @@ SIGNOFF_NAME = "L&D sign-off"
 
 @transaction.atomic
 def ensure_review_workflow(catalogue):
-    from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
-
-    from .services import ensure_peer_review_task
-
     workflow = Workflow.objects.filter(name=WORKFLOW_NAME).first()
     if workflow is None:
         workflow = Workflow.objects.create(name=WORKFLOW_NAME)
@@ -38,7 +37,5 @@ def ensure_review_workflow(catalogue):
 
 
 def ensure_all():
-    from courses.models import CataloguePage
-
     for catalogue in CataloguePage.objects.all():
         ensure_review_workflow(catalogue)

@@ -4,7 +4,8 @@ Both are sent after the transaction commits."""
 
 from django.dispatch import Signal
 
-# sender=ReviewAssignment; assignment, reviewer, course (CoursePage), decision (ReviewDecision value)
-review_completed = Signal()
+# Declared by sme, where rewards (a sibling of governance) can listen to it; sent from here.
+from sme.signals import review_completed  # noqa: F401
+
 # sender=CoursePage; course, workflow_state (the Wagtail WorkflowState that finished)
 course_published = Signal()

@@ -7,6 +7,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from courses.models import CoursePage, LessonPage
+from courses.permissions import course_author_ids
 from guild.core.permissions import role_required
 from guild.people.models import User
 from guild.people.roles import Role
@@ -32,8 +34,6 @@ def queue(request):
 
 
 def _lessons_as_reviewed(course):
-    from courses.models import LessonPage
-
     return [lesson.get_latest_revision_as_object() for lesson in LessonPage.objects.child_of(course).order_by("path")]
 
 
@@ -103,9 +103,6 @@ def reassign(request, assignment_id):
 @role_required(*REVIEW_ROLES)
 def course_reviews(request, course_id):
     """The whole review history of a course, for its authors, its reviewers and L&D."""
-    from courses.models import CoursePage
-    from courses.permissions import course_author_ids
-
     course = get_object_or_404(CoursePage, pk=course_id)
     history = list(selectors.review_history(course)[:200])
     allowed = (

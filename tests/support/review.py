@@ -1,16 +1,17 @@
 """Factories for peer review: experts with skills, courses submitted to the review workflow."""
 
+from governance.review.selectors import current_round
 from guild.people.roles import Role
+from guild.skills.models import PersonSkill
+from sme.models import CourseTemplate, TemplateChecklistItem, TemplateLesson
+from tests.support.courses import make_skill
+from tests.support.people import make_user
 
 __all__ = ["make_reviewer", "submit_for_review", "current_round", "make_template"]
 
 
 def make_reviewer(*skills, email=None, level=4, roles=(Role.EXPERT, Role.REVIEWER)):
     """An expert-reviewer who holds `skills` (names) at `level`."""
-    from guild.skills.models import PersonSkill
-    from tests.support.courses import make_skill
-    from tests.support.people import make_user
-
     user = make_user(*roles, email=email)
     for name in skills:
         PersonSkill.objects.update_or_create(
@@ -27,15 +28,7 @@ def submit_for_review(course, user):
     return workflow.start(course, user)
 
 
-def current_round(course):
-    from governance.review.selectors import current_round as select
-
-    return select(course)
-
-
 def make_template(slug="skill-course", lessons=("Why it matters", "How to do it"), checklist=("Accurate", "Clear")):
-    from sme.models import CourseTemplate, TemplateChecklistItem, TemplateLesson
-
     template, created = CourseTemplate.objects.get_or_create(
         slug=slug, defaults={"name": slug.replace("-", " ").title(), "description": "A course that teaches one skill."}
     )

@@ -1,12 +1,12 @@
 from django import template
 
+from governance.review.selectors import checklist_for, course_of
+
 register = template.Library()
 
 
 @register.simple_tag
 def review_checklist(task_state):
     """The checklist a reviewer ticks for the course in `task_state`."""
-    from governance.review.selectors import checklist_for, course_of
-
     course = course_of(task_state)
     return checklist_for(course) if course else []
