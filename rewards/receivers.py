@@ -4,7 +4,6 @@ The senders run these after their own transaction has committed, so a failure he
 undo or break the learner's action: each receiver logs its error with context and returns."""
 
 import functools
-import importlib
 import logging
 
 from django.db import transaction
@@ -14,8 +13,9 @@ from wagtail.signals import page_published
 
 from courses import signals as course_signals
 from courses.models import CourseAuthor, CoursePage, ReactionKind
+from governance.review.signals import review_completed
+from governance.signals import need_fulfilled
 from guild.skills.models import PersonSkill
-from sme.signals import review_completed
 
 from .badges import evaluate_completion_badges, evaluate_skill_badges
 from .models import Reason
@@ -128,18 +128,6 @@ def on_person_skill_saved(sender, instance, **kwargs):
     evaluate_skill_badges(person_skill=instance)
 
 
-def _optional_signal(module_name, signal_name):
-    """A signal from an app that may not have shipped it yet (looked up by name: rewards does not
-    depend on governance, its sibling)."""
-    try:
-        module = importlib.import_module(module_name)
-    except ModuleNotFoundError as exc:
-        if exc.name and module_name.startswith(exc.name):
-            return None
-        raise
-    return getattr(module, signal_name, None)
-
-
 def connect():
     uid = "rewards"
     course_signals.lesson_completed.connect(on_lesson_completed, dispatch_uid=f"{uid}.lesson_completed")
@@ -150,6 +138,4 @@ def connect():
     page_published.connect(on_page_published, dispatch_uid=f"{uid}.page_published")
     post_save.connect(on_person_skill_saved, sender=PersonSkill, dispatch_uid=f"{uid}.person_skill")
     review_completed.connect(on_review_completed, dispatch_uid=f"{uid}.governance.review.signals.review_completed")
-    need_fulfilled = _optional_signal("governance.signals", "need_fulfilled")
-    if need_fulfilled is not None:
-        need_fulfilled.connect(on_need_fulfilled, dispatch_uid=f"{uid}.governance.signals.need_fulfilled")
+    need_fulfilled.connect(on_need_fulfilled, dispatch_uid=f"{uid}.governance.signals.need_fulfilled")

@@ -1,9 +1,6 @@
 """Reads of the peer review: who may review, the checklist, queues and due dates."""
 
-from datetime import timedelta
 
-from django.db.models import Q
-from django.utils import timezone
 from wagtail.models import TaskState, WorkflowState
 
 from courses.models import CoursePage
@@ -54,18 +51,6 @@ def recent_reviews_by(*, reviewer, limit=10):
         .exclude(decision=ReviewDecision.PENDING)
         .select_related("course")
         .order_by("-completed_at")[:limit]
-    )
-
-
-def assignments_due_for_reminder(*, now=None, within=timedelta(days=1), after_id=0, limit=500):
-    """Pending assignments due within `within` (or overdue) that were not reminded in the last
-    20 hours, in id order from `after_id` (keyset pagination for the automation's sweep)."""
-    now = now or timezone.now()
-    return (
-        ReviewAssignment.objects.filter(decision=ReviewDecision.PENDING, due_at__lte=now + within, pk__gt=after_id)
-        .filter(Q(reminded_at__isnull=True) | Q(reminded_at__lt=now - timedelta(hours=20)))
-        .select_related("reviewer", "course")
-        .order_by("pk")[:limit]
     )
 
 

@@ -309,17 +309,6 @@ def add_reviewer(*, task_state, reviewer, by) -> ReviewAssignment:
     return _assign_by_hand(task_state=ts, course=course_of(ts), reviewer=reviewer, by=by)
 
 
-def mark_reminded(*, assignment_id, now=None) -> bool:
-    """Claim an assignment for a reminder; False when someone else already reminded it recently.
-    For the automation's reminder sweep (claim, then send)."""
-    now = now or timezone.now()
-    return bool(
-        ReviewAssignment.objects.filter(pk=assignment_id, decision=ReviewDecision.PENDING)
-        .filter(Q(reminded_at__isnull=True) | Q(reminded_at__lt=now - timedelta(hours=20)))
-        .update(reminded_at=now)
-    )
-
-
 def ensure_peer_review_task(*, name=None) -> PeerReviewTask:
     task = PeerReviewTask.objects.order_by("pk").first()
     if task is None:

@@ -68,18 +68,3 @@ def test_an_ld_admin_can_reassign_a_review_and_others_cannot(catalogue, expert, 
     assert set(current_round(course).review_assignments.filter(decision="pending").values_list("reviewer", flat=True)) == {
         second.pk, replacement.pk
     }
-
-
-def test_assignments_due_for_reminder_lists_pending_reviews_due_soon_once(catalogue, expert):
-    from governance.review.selectors import assignments_due_for_reminder
-
-    reviewer = make_reviewer("SQL")
-    course = make_course("Joins", authors=[expert], skills=["SQL"], publish=False)
-    submit_for_review(course, expert)
-    assignment = ReviewAssignment.objects.get(reviewer=reviewer)
-    assert list(assignments_due_for_reminder()) == []
-    ReviewAssignment.objects.filter(pk=assignment.pk).update(due_at=timezone.now() + timedelta(hours=3))
-    assert list(assignments_due_for_reminder()) == [assignment]
-    assert services.mark_reminded(assignment_id=assignment.pk)
-    assert not services.mark_reminded(assignment_id=assignment.pk)
-    assert list(assignments_due_for_reminder()) == []
