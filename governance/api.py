@@ -4,9 +4,9 @@ priority list with its score breakdown, and the dashboard figures."""
 from rest_framework import serializers, viewsets
 from rest_framework.response import Response
 
+from governance.models.kpis import KPIDefinition
 from guild.core.api_permissions import IsLDAdminOrExecutiveReadOnly
 
-from .models import KPIDefinition
 from .selectors.dashboard import dashboard, parse_filters
 from .selectors.needs import priority_list
 

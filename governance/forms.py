@@ -3,20 +3,13 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from courses.models import CoursePage
+from governance.models.committees import ActionItem, Committee, Decision, Meeting
+from governance.models.kpis import KPIDefinition
+from governance.models.needs import LearningNeed, NeedStatus
+from governance.models.roadmap import BusinessGoal, Initiative
 from guild.people.models import User
 
 from .maturity import DIMENSIONS, LEVELS
-from .models import (
-    ActionItem,
-    BusinessGoal,
-    Committee,
-    Decision,
-    Initiative,
-    KPIDefinition,
-    LearningNeed,
-    Meeting,
-    NeedStatus,
-)
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 

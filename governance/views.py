@@ -13,6 +13,10 @@ from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from governance.models.committees import ActionItem, ActionStatus, Committee, Meeting
+from governance.models.kpis import KPIDefinition
+from governance.models.needs import LearningNeed
+from governance.models.roadmap import BusinessGoal, Initiative
 from guild.core.permissions import role_required
 from guild.people.models import Team
 from guild.people.roles import Role
@@ -35,16 +39,6 @@ from .forms import (
     VolunteerForm,
 )
 from .maturity import DIMENSIONS, LEVELS
-from .models import (
-    ActionItem,
-    ActionStatus,
-    BusinessGoal,
-    Committee,
-    Initiative,
-    KPIDefinition,
-    LearningNeed,
-    Meeting,
-)
 from .selectors import dashboard as dash_selectors
 from .selectors import roadmap as roadmap_selectors
 from .selectors.evidence import maturity_evidence

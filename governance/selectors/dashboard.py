@@ -18,23 +18,19 @@ from courses.models import (
     LessonReaction,
     ReactionKind,
 )
+from governance.models.kpis import KPIDefinition, KPITier, KPIValue
+from governance.models.roadmap import Initiative, InitiativeStatus, Pillar
+from governance.models.rollups import (
+    ActivePeople,
+    CatalogueFigures,
+    DailyActivity,
+    EnrolmentSummary,
+)
 from guild.events.models import Verb
 from guild.people.models import Team
 from guild.skills.models import Skill
 
 from .. import charts
-from ..models import (
-    ActivePeople,
-    CatalogueFigures,
-    DailyActivity,
-    EnrolmentSummary,
-    Initiative,
-    InitiativeStatus,
-    KPIDefinition,
-    KPITier,
-    KPIValue,
-    Pillar,
-)
 from ..services.rollups import LEARNING_VERBS, PERIOD_DAYS, period_start, summary_refreshed_at
 from .skills import coverage
 

@@ -9,19 +9,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courses.models import CoursePage, Enrolment, EnrolmentSource
+from governance.models.committees import LEADERSHIP_COMMITTEES, Decision, Meeting
+from governance.models.kpis import KPIDefinition, KPITier
+from governance.models.needs import LearningNeed, NeedStatus
+from governance.models.roadmap import Initiative
 from guild.people.models import User
 from guild.skills.models import PersonSkill
 
-from ..models import (
-    LEADERSHIP_COMMITTEES,
-    Decision,
-    Initiative,
-    KPIDefinition,
-    KPITier,
-    LearningNeed,
-    Meeting,
-    NeedStatus,
-)
 from .dashboard import Filters, _actors
 
 

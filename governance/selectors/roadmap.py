@@ -5,8 +5,11 @@ from datetime import date
 from django.db.models import Count, Max
 from django.utils import timezone
 
+from governance.models.committees import ActionItem, ActionStatus, Committee
+from governance.models.maturity import MaturityAssessment
+from governance.models.roadmap import Initiative, Mission
+
 from ..maturity import DIMENSIONS, LEVELS
-from ..models import ActionItem, ActionStatus, Committee, Initiative, MaturityAssessment, Mission
 
 
 def current_mission():

@@ -10,9 +10,9 @@ from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from governance.models.kpis import KPIDefinition, KPITier, KPIValue
 from guild.people.models import Team
 
-from ..models import KPIDefinition, KPITier, KPIValue
 from .roadmap import require_ld_admin
 
 COLUMNS = ["metric", "team", "date", "value"]

@@ -3,8 +3,9 @@
 from django.db import transaction
 from django.utils import timezone
 
+from governance.models.maturity import MaturityAssessment, MaturityRating
+
 from ..maturity import DIMENSION_BY_KEY, DIMENSIONS
-from ..models import MaturityAssessment, MaturityRating
 from ..selectors.evidence import maturity_evidence
 from .roadmap import require_ld_admin
 

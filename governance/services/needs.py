@@ -10,13 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from guild.people.models import User
-from guild.people.roles import Role
-
-from .. import signals
-from ..models import (
+from governance.models.needs import (
     OPEN_NEED_STATUSES,
-    Initiative,
     LearningNeed,
     NeedComment,
     NeedStatus,
@@ -24,6 +19,11 @@ from ..models import (
     NeedVolunteer,
     NeedVote,
 )
+from governance.models.roadmap import Initiative
+from guild.people.models import User
+from guild.people.roles import Role
+
+from .. import signals
 
 # Words that carry no meaning in a need's title; ignored when comparing titles.
 FILLER = frozenset(

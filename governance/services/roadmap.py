@@ -10,19 +10,10 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from governance.models.committees import ActionItem, ActionStatus, Committee, Decision, Meeting
+from governance.models.kpis import KPIDefinition
+from governance.models.roadmap import BusinessGoal, Initiative, Mission
 from guild.people.roles import Role
-
-from ..models import (
-    ActionItem,
-    ActionStatus,
-    BusinessGoal,
-    Committee,
-    Decision,
-    Initiative,
-    KPIDefinition,
-    Meeting,
-    Mission,
-)
 
 
 def require_ld_admin(user):

@@ -17,9 +17,7 @@ from django.db.models import Count, F, Q, Sum
 from django.utils import timezone
 
 from courses.models import CoursePage, Enrolment, EnrolmentStatus
-from guild.events.models import LearningEvent, Verb
-
-from ..models import (
+from governance.models.rollups import (
     ActivePeople,
     CatalogueFigures,
     DailyActivity,
@@ -27,6 +25,7 @@ from ..models import (
     PersonActivity,
     RollupState,
 )
+from guild.events.models import LearningEvent, Verb
 
 logger = logging.getLogger(__name__)
 
