@@ -5,10 +5,9 @@ from rest_framework import serializers, viewsets
 from rest_framework.response import Response
 
 from governance.models.kpis import KPIDefinition
+from governance.selectors.dashboard import dashboard, parse_filters
+from governance.selectors.needs import priority_list
 from guild.core.api_permissions import IsLDAdminOrExecutiveReadOnly
-
-from .selectors.dashboard import dashboard, parse_filters
-from .selectors.needs import priority_list
 
 
 class KPIValueSerializer(serializers.Serializer):

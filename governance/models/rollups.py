@@ -92,6 +92,10 @@ class RollupState(models.Model):
     """The high-water mark of a fold (the last LearningEvent.id folded), or for a snapshot just when
     it was last refreshed (updated_at)."""
 
+    LEARNING_EVENTS = "learning-events"  # the fold of the event log
+    ENROLMENT_SUMMARY = "enrolment-summary"
+    ACTIVE_PEOPLE = "active-people"
+
     name = models.CharField(max_length=40, primary_key=True)
     last_event_id = models.BigIntegerField(default=0)
     updated_at = models.DateTimeField(auto_now=True)

@@ -13,10 +13,9 @@ from governance.models.committees import LEADERSHIP_COMMITTEES, Decision, Meetin
 from governance.models.kpis import KPIDefinition, KPITier
 from governance.models.needs import LearningNeed, NeedStatus
 from governance.models.roadmap import Initiative
+from governance.selectors.rollups import active_people
 from guild.people.models import User
 from guild.skills.models import PersonSkill
-
-from .dashboard import Filters, _actors
 
 
 def _pct(part, whole):
@@ -52,7 +51,7 @@ def maturity_evidence():
     people = User.objects.filter(is_active=True).aggregate(
         total=Count("id"), with_skills=Count("id", distinct=True, filter=Q(skills__isnull=False)),
     )
-    active = _actors(Filters(period=30))["learners"]
+    active = active_people(period=30)["learners"]
     tiers = set(KPIDefinition.objects.filter(values__isnull=False).values_list("tier", flat=True).distinct())
     skill_levels = PersonSkill.objects.count()
     # The platform itself computes spend, engagement, relevance and (from skills) readiness.

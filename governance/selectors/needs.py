@@ -6,8 +6,7 @@ from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from governance.models.needs import OPEN_NEED_STATUSES, LearningNeed, NeedVolunteer, NeedVote
-
-from .skills import skill_gaps
+from governance.selectors.skills import skill_gaps
 
 # Points per factor. The poster's seniority is deliberately not a factor.
 POINTS_PER_VOTE = 1

@@ -128,7 +128,8 @@ def test_two_requests_at_once_create_one_initiative(ld_admin):
         try:
             barrier.wait()
             form = InitiativeForm(initiative_data())
-            results.append(roadmap_services.save_model(by=ld_admin, form=form).pk)
+            form.is_valid()
+            results.append(roadmap_services.create_initiative(by=ld_admin, **form.cleaned_data).pk)
         finally:
             connection.close()
 

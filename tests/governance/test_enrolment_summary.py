@@ -9,7 +9,8 @@ from django.utils import timezone
 from courses import services as course_services
 from courses.models import Enrolment
 from governance.models import EnrolmentSummary
-from governance.services.rollups import refresh_enrolment_summary, summary_refreshed_at
+from governance.selectors.rollups import summary_refreshed_at
+from governance.services.rollups import refresh_enrolment_summary
 from guild.people.models import Team
 from tests.support.courses import enrol, make_course
 from tests.support.people import make_user

@@ -117,7 +117,8 @@ def test_the_worker_folds_events_through_the_task(celery_worker, team):
 
 
 def test_rollup_figures_read_only_the_rollups(team, django_assert_max_num_queries):
-    from governance.selectors.dashboard import parse_filters, rollup_figures
+    from governance.selectors.dashboard import parse_filters
+    from governance.selectors.rollups import rollup_figures
 
     people = [make_user(team=team) for _ in range(3)]
     make_events(people, 60, verbs=("experienced", "asked"), days=10)
