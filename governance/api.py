@@ -4,11 +4,10 @@ priority list with its score breakdown, and the dashboard figures."""
 from rest_framework import serializers, viewsets
 from rest_framework.response import Response
 
+from governance.models.kpis import KPIDefinition
+from governance.selectors.dashboard import dashboard, parse_filters
+from governance.selectors.needs import priority_list
 from guild.people.api_permissions import IsLDAdminOrExecutiveReadOnly
-
-from .models import KPIDefinition
-from .selectors.dashboard import dashboard, parse_filters
-from .selectors.needs import priority_list
 
 
 class KPIValueSerializer(serializers.Serializer):

@@ -1,4 +1,4 @@
-from .conf import ROLLUP_INTERVAL_SECONDS, SUMMARY_INTERVAL_SECONDS
+from governance.conf import ROLLUP_INTERVAL_SECONDS, SUMMARY_INTERVAL_SECONDS
 
 BEAT_SCHEDULE = {
     "governance-fold-learning-events": {

@@ -11,29 +11,17 @@ from django.db import transaction
 from django.utils import timezone
 
 from courses.models import CoursePage, LearningPathPage
+from governance.maturity import DIMENSIONS
+from governance.models.committees import ActionItem, Committee, Decision, Meeting
+from governance.models.kpis import KPIDefinition, KPIValue
+from governance.models.maturity import MaturityAssessment
+from governance.models.needs import LearningNeed, NeedStatus, NeedVolunteer
+from governance.models.roadmap import BusinessGoal, Initiative, Mission, Pillar
+from governance.services import needs as need_services
+from governance.services.maturity import record_assessment
 from guild.people.models import Team, User
 from guild.people.roles import Role
 from guild.skills.models import Skill
-
-from .maturity import DIMENSIONS
-from .models import (
-    ActionItem,
-    BusinessGoal,
-    Committee,
-    Decision,
-    Initiative,
-    KPIDefinition,
-    KPIValue,
-    LearningNeed,
-    MaturityAssessment,
-    Meeting,
-    Mission,
-    NeedStatus,
-    NeedVolunteer,
-    Pillar,
-)
-from .services import needs as need_services
-from .services.maturity import record_assessment
 
 GOALS = [
     ("Shorten the sales cycle", Pillar.PERFORMANCE, 5, "exec@example.com"),

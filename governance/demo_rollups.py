@@ -2,7 +2,7 @@
 summary, so the dashboards have figures the moment `make demo` starts. Beat keeps them current
 afterwards. Idempotent: a second run folds nothing new and recomputes the same summary."""
 
-from .services.rollups import refresh_rollups
+from governance.services.rollups import refresh_rollups
 
 
 def seed(stdout=None):

@@ -3,22 +3,22 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from courses.models import CoursePage
+from governance.maturity import DIMENSIONS, LEVELS
+from governance.models.committees import ActionItem, Committee, Decision, Meeting
+from governance.models.kpis import KPIDefinition
+from governance.models.needs import LearningNeed, NeedStatus
+from governance.models.roadmap import BusinessGoal, Initiative
 from guild.people.models import User
 
-from .maturity import DIMENSIONS, LEVELS
-from .models import (
-    ActionItem,
-    BusinessGoal,
-    Committee,
-    Decision,
-    Initiative,
-    KPIDefinition,
-    LearningNeed,
-    Meeting,
-    NeedStatus,
-)
-
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class UniqueNameCheckedBySave:
+    """The create and update services check the unique name: a create first, so that the same form sent
+    twice lands on the object the first one made instead of a "name already exists" error."""
+
+    def validate_unique(self):
+        pass
 
 
 class NeedForm(forms.ModelForm):
@@ -66,7 +66,7 @@ class MissionForm(forms.Form):
                                    widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class GoalForm(forms.ModelForm):
+class GoalForm(UniqueNameCheckedBySave, forms.ModelForm):
     class Meta:
         model = BusinessGoal
         fields = ["title", "description", "pillar", "weight", "owner", "is_active"]
@@ -86,7 +86,7 @@ class InitiativeForm(forms.ModelForm):
         return data
 
 
-class CommitteeForm(forms.ModelForm):
+class CommitteeForm(UniqueNameCheckedBySave, forms.ModelForm):
     class Meta:
         model = Committee
         fields = ["kind", "name", "purpose", "cadence", "chair", "members"]
@@ -117,7 +117,7 @@ class ActionForm(forms.ModelForm):
         self.fields["owner"].queryset = User.objects.filter(is_active=True)
 
 
-class KPIForm(forms.ModelForm):
+class KPIForm(UniqueNameCheckedBySave, forms.ModelForm):
     class Meta:
         model = KPIDefinition
         fields = ["slug", "name", "tier", "unit", "description", "target", "higher_is_better"]

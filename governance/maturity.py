@@ -153,4 +153,3 @@ DIMENSIONS = (
 )
 
 DIMENSION_BY_KEY = {d.key: d for d in DIMENSIONS}
-DIMENSION_CHOICES = [(d.key, d.name) for d in DIMENSIONS]

@@ -2,14 +2,16 @@ import logging
 
 from celery import shared_task
 
+from governance.services.needs import NOTIFY_FOLLOWERS_TASK, notify_followers
+from governance.services.rollups import fold_new_events
+from governance.services.rollups import refresh_enrolment_summary as refresh
+
 logger = logging.getLogger(__name__)
 
 
 @shared_task(name="governance.fold_learning_events")
 def fold_learning_events(batch_size=10_000, max_batches=100):
     """Fold new learning events into the daily rollups. Safe to run twice or concurrently."""
-    from .services.rollups import fold_new_events
-
     folded = fold_new_events(batch_size=batch_size, max_batches=max_batches)
     logger.info("fold_learning_events: %s events folded", folded)
     return folded
@@ -18,16 +20,12 @@ def fold_learning_events(batch_size=10_000, max_batches=100):
 @shared_task(name="governance.refresh_enrolment_summary", ignore_result=True)
 def refresh_enrolment_summary():
     """Recompute the dashboards' enrolment figures. Safe to run twice: the second waits for the first."""
-    from .services.rollups import refresh_enrolment_summary as refresh
-
     return refresh()
 
 
-@shared_task(name="governance.notify_need_followers")
+@shared_task(name=NOTIFY_FOLLOWERS_TASK)
 def notify_need_followers(change_id):
     """Tell a need's poster and voters about a triage decision. Idempotent per person and change."""
-    from .services.needs import notify_followers
-
     sent = notify_followers(change_id=change_id)
     logger.info("notify_need_followers: change %s, %s notices", change_id, sent)
     return sent

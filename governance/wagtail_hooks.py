@@ -1,6 +1,8 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
+from governance.selectors.needs import priority_list
+from governance.selectors.roadmap import overdue_actions
 from guild.core.navigation import HomePanel, NavGroup, NavItem
 from guild.people.roles import Role
 
@@ -16,9 +18,6 @@ def governance_nav_items():
 
 @hooks.register("guild_home_panels")
 def governance_home_panels(request):
-    from .selectors.needs import priority_list
-    from .selectors.roadmap import overdue_actions
-
     panels = [HomePanel(template="governance/home/_needs.html", context={"top": priority_list(limit=3)}, order=40)]
     if request.user.has_role(Role.LD_ADMIN):
         panels.append(HomePanel(template="governance/home/_overdue_actions.html",

@@ -9,20 +9,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courses.models import CoursePage, Enrolment, EnrolmentSource
+from governance.models.committees import LEADERSHIP_COMMITTEES, Decision, Meeting
+from governance.models.kpis import KPIDefinition, KPITier
+from governance.models.needs import LearningNeed, NeedStatus
+from governance.models.roadmap import Initiative
+from governance.selectors.rollups import active_people
 from guild.people.models import User
 from guild.skills.models import PersonSkill
-
-from ..models import (
-    LEADERSHIP_COMMITTEES,
-    Decision,
-    Initiative,
-    KPIDefinition,
-    KPITier,
-    LearningNeed,
-    Meeting,
-    NeedStatus,
-)
-from .dashboard import Filters, _actors
 
 
 def _pct(part, whole):
@@ -58,7 +51,7 @@ def maturity_evidence():
     people = User.objects.filter(is_active=True).aggregate(
         total=Count("id"), with_skills=Count("id", distinct=True, filter=Q(skills__isnull=False)),
     )
-    active = _actors(Filters(period=30))["learners"]
+    active = active_people(period=30)["learners"]
     tiers = set(KPIDefinition.objects.filter(values__isnull=False).values_list("tier", flat=True).distinct())
     skill_levels = PersonSkill.objects.count()
     # The platform itself computes spend, engagement, relevance and (from skills) readiness.

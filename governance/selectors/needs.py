@@ -5,8 +5,8 @@ from dataclasses import dataclass
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
-from ..models import OPEN_NEED_STATUSES, LearningNeed, NeedVolunteer, NeedVote
-from .skills import skill_gaps
+from governance.models.needs import OPEN_NEED_STATUSES, LearningNeed, NeedVolunteer, NeedVote
+from governance.selectors.skills import skill_gaps
 
 # Points per factor. The poster's seniority is deliberately not a factor.
 POINTS_PER_VOTE = 1

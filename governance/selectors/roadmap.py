@@ -1,19 +1,21 @@
-"""Reads for the roadmap, committees and maturity pages."""
+"""Reads for the mission, roadmap, committees and maturity pages, and the budget the dashboard sums."""
 
 from datetime import date
 
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Sum
 from django.utils import timezone
 
-from ..maturity import DIMENSIONS, LEVELS
-from ..models import ActionItem, ActionStatus, Committee, Initiative, MaturityAssessment, Mission
+from governance.maturity import DIMENSIONS, LEVELS
+from governance.models.committees import ActionItem, ActionStatus, Committee
+from governance.models.maturity import MaturityAssessment
+from governance.models.roadmap import Initiative, InitiativeStatus, Mission
 
 
 def current_mission():
     return Mission.objects.first()
 
 
-def roadmap(*, year=None):
+def roadmap():
     """Initiatives with what they link to, and the months the timeline spans. Fixed queries."""
     initiatives = list(
         Initiative.objects.select_related("goal", "owner")
@@ -37,6 +39,12 @@ def roadmap(*, year=None):
         i.col_start = index[(i.starts_on.year, i.starts_on.month)] + 2
         i.col_end = index[(i.ends_on.year, i.ends_on.month)] + 3
     return initiatives, months
+
+
+def budget_by_pillar(*, start, end):
+    """Budget planned and spent per pillar, of the initiatives running between `start` and `end`."""
+    qs = Initiative.objects.exclude(status=InitiativeStatus.CANCELLED).filter(starts_on__lte=end, ends_on__gte=start)
+    return list(qs.values("pillar").annotate(planned=Sum("budget_planned"), spent=Sum("budget_spent")))
 
 
 def committees():

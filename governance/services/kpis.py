@@ -1,4 +1,4 @@
-"""KPI series: the CSV import of business metrics (metric, team, date, value)."""
+"""KPI definitions, and the CSV import of business metric series (metric, team, date, value)."""
 
 import csv
 import io
@@ -10,10 +10,29 @@ from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from governance.models.kpis import KPIDefinition, KPITier, KPIValue
+from governance.permissions import require_ld_admin
+from governance.services.double_submit import create_once, update
 from guild.people.models import Team
 
-from ..models import KPIDefinition, KPITier, KPIValue
-from .roadmap import require_ld_admin
+
+def _kpi_fields(slug, name, tier, unit, description, target, higher_is_better):
+    return {"slug": slug, "name": name, "tier": tier, "unit": unit, "description": description, "target": target,
+            "higher_is_better": higher_is_better}
+
+
+def create_kpi(*, by, slug, name, tier, unit="", description="", target=None, higher_is_better=True):
+    """A new KPI definition; sent twice, it is created once (its key is unique)."""
+    require_ld_admin(by)
+    return create_once(by=by, model=KPIDefinition,
+                       fields=_kpi_fields(slug, name, tier, unit, description, target, higher_is_better),
+                       candidates=lambda: KPIDefinition.objects.filter(slug=slug)[:1], unique_name="slug")
+
+
+def update_kpi(*, by, kpi, slug, name, tier, unit="", description="", target=None, higher_is_better=True):
+    require_ld_admin(by)
+    return update(kpi, fields=_kpi_fields(slug, name, tier, unit, description, target, higher_is_better))
+
 
 COLUMNS = ["metric", "team", "date", "value"]
 MAX_ROWS = 50_000

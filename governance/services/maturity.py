@@ -3,10 +3,10 @@
 from django.db import transaction
 from django.utils import timezone
 
-from ..maturity import DIMENSION_BY_KEY, DIMENSIONS
-from ..models import MaturityAssessment, MaturityRating
-from ..selectors.evidence import maturity_evidence
-from .roadmap import require_ld_admin
+from governance.maturity import DIMENSION_BY_KEY, DIMENSIONS
+from governance.models.maturity import MaturityAssessment, MaturityRating
+from governance.permissions import require_ld_admin
+from governance.selectors.evidence import maturity_evidence
 
 
 @transaction.atomic

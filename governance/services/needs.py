@@ -4,19 +4,14 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from celery import current_app
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from guild.people.models import User
-from guild.people.roles import Role
-
-from .. import signals
-from ..models import (
-    OPEN_NEED_STATUSES,
-    Initiative,
+from governance.models.needs import (
     LearningNeed,
     NeedComment,
     NeedStatus,
@@ -24,6 +19,10 @@ from ..models import (
     NeedVolunteer,
     NeedVote,
 )
+from governance.signals import need_fulfilled
+from guild.notifications.services import notify
+from guild.people.models import User
+from guild.people.roles import Role
 
 # Words that carry no meaning in a need's title; ignored when comparing titles.
 FILLER = frozenset(
@@ -31,6 +30,7 @@ FILLER = frozenset(
     "better more some into from at by is are be".split()
 )
 DUPLICATE_THRESHOLD = 0.6
+NOTIFY_FOLLOWERS_TASK = "governance.notify_need_followers"
 
 
 class NeedError(Exception):
@@ -62,14 +62,13 @@ def similarity(a_tokens, b_tokens):
     return len(a_tokens & b_tokens) / len(a_tokens | b_tokens)
 
 
-def find_duplicate(*, title, exclude_id=None):
+def find_duplicate(*, title):
     """The open or answered need whose title is the same or very similar, or None."""
     tokens = title_tokens(title)
     if not tokens:
         return None
     candidates = (
         LearningNeed.objects.exclude(status=NeedStatus.DECLINED)
-        .exclude(pk=exclude_id)
         .values_list("pk", "normalised_title")
     )
     best, best_score = None, 0.0
@@ -190,22 +189,19 @@ def _send_fulfilled_on_commit(need):
     volunteers = [v.expert for v in need.volunteers.select_related("expert")]
 
     def send():
-        signals.need_fulfilled.send(sender=LearningNeed, need=need, course=course, volunteers=volunteers)
+        need_fulfilled.send(sender=LearningNeed, need=need, course=course, volunteers=volunteers)
 
     transaction.on_commit(send)
 
 
 def _queue_follower_notices(change_id):
-    from ..tasks import notify_need_followers
-
-    notify_need_followers.delay(change_id)
+    # Sent by name: the task module imports this one.
+    current_app.send_task(NOTIFY_FOLLOWERS_TASK, args=[change_id])
 
 
 def notify_followers(*, change_id, batch_size=500):
     """Tell the poster and everyone who voted what L&D decided. Idempotent (one notice per person and change);
     walks the voters by id in batches so a popular need never loads every voter at once."""
-    from guild.notifications.services import notify
-
     change = NeedStatusChange.objects.select_related("need").filter(pk=change_id).first()
     if change is None:
         return 0
@@ -228,12 +224,3 @@ def notify_followers(*, change_id, batch_size=500):
                 sent += 1
         after = max(voter_ids)
     return sent
-
-
-def link_to_initiative(*, need, initiative: Initiative, by):
-    _require_ld_admin(by)
-    initiative.needs.add(need)
-
-
-def open_statuses():
-    return OPEN_NEED_STATUSES

@@ -1,33 +1,8 @@
-"""Mission, goals, initiatives, committees, meetings, decisions and action items.
+"""The mission, business goals and initiatives. Every write is an L&D admin's (`require_ld_admin`)."""
 
-Every write here is an L&D admin's; the check lives in `require_ld_admin`, called by each service."""
-
-from datetime import timedelta
-
-from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
-from django.utils import timezone
-from django.utils.translation import gettext as _
-
-from guild.people.roles import Role
-
-from ..models import (
-    ActionItem,
-    ActionStatus,
-    BusinessGoal,
-    Committee,
-    Decision,
-    Initiative,
-    KPIDefinition,
-    Meeting,
-    Mission,
-)
-
-
-def require_ld_admin(user):
-    if not (user and user.is_authenticated and user.has_role(Role.LD_ADMIN)):
-        raise PermissionDenied("Only L&D admins change governance data.")
+from governance.models.roadmap import BusinessGoal, Initiative, InitiativeStatus, Mission, Pillar
+from governance.permissions import require_ld_admin
+from governance.services.double_submit import create_once, recent, update
 
 
 def save_mission(*, by, statement, talent="", performance="", productivity=""):
@@ -42,100 +17,52 @@ def save_mission(*, by, statement, talent="", performance="", productivity=""):
                                   updated_by=by)
 
 
-# A create repeated within this window with the same values is a double submit. Goals, committees and
-# KPIs have a unique name, so for them any identical row counts (they carry no creation time).
-DOUBLE_SUBMIT_WINDOW = timedelta(minutes=10)
-_UNIQUE_NAME = {BusinessGoal: "title", Committee: "name", KPIDefinition: "slug"}
+def _goal_fields(title, description, pillar, weight, owner, is_active):
+    return {"title": title, "description": description, "pillar": pillar, "weight": weight, "owner": owner,
+            "is_active": is_active}
 
 
-def save_model(*, by, form):
-    """Create or update a governance object (goal, initiative, committee, KPI) from a bound ModelForm.
-
-    Returns the saved object, or None when the form is invalid (its errors are on the form). A create that
-    repeats one just made (a double click, a resent POST) returns the existing object and creates nothing."""
+def create_goal(*, by, title, description="", pillar=Pillar.PERFORMANCE, weight=3, owner=None, is_active=True):
+    """A new business goal; sent twice, it is created once (its title is unique)."""
     require_ld_admin(by)
-    if not form.instance._state.adding:
-        if not form.is_valid():
-            return None
-        with transaction.atomic():
-            return form.save()
-    with transaction.atomic():
-        # Lock the admin's row so that the second request of a double click waits for the first to commit.
-        get_user_model().objects.select_for_update().only("pk").get(pk=by.pk)
-        repeated = _repeat_of(form)
-        if repeated is not None:
-            return repeated
-        if not form.is_valid():
-            return None
-        try:
-            with transaction.atomic():
-                return form.save()
-        except IntegrityError:
-            # Another admin created the same unique name a moment ago.
-            name = _UNIQUE_NAME.get(form._meta.model)
-            if name is None:
-                raise
-            repeated = _repeat_of(form)
-            if repeated is None:
-                form.add_error(name, _("Someone saved this name a moment ago: choose another one."))
-            return repeated
+    return create_once(by=by, model=BusinessGoal, fields=_goal_fields(title, description, pillar, weight, owner, is_active),
+                       candidates=lambda: BusinessGoal.objects.filter(title=title)[:1], unique_name="title")
 
 
-def _repeat_of(form):
-    """The existing object this create submission repeats: same values in every field of the form."""
-    model = form._meta.model
-    if model in _UNIQUE_NAME:
-        name = _UNIQUE_NAME[model]
-        value = _submitted(form, name)
-        candidates = model.objects.filter(**{name: value})[:1] if value else []
-    elif model is Initiative:
-        title = _submitted(form, "title")
-        candidates = Initiative.objects.filter(
-            title=title, created_at__gte=timezone.now() - DOUBLE_SUBMIT_WINDOW
-        ).order_by("-id")[:5] if title else []
-    else:
-        return None
-    for candidate in candidates:
-        # The same form bound to the candidate: unchanged means every submitted value equals the row's.
-        if not type(form)(data=form.data, files=form.files, instance=candidate, prefix=form.prefix).has_changed():
-            return candidate
-    return None
-
-
-def _submitted(form, name):
-    try:
-        return form.fields[name].clean(form[name].data)
-    except ValidationError:
-        return None
-
-
-def record_meeting(*, by, committee, held_on, agenda, minutes=""):
+def update_goal(*, by, goal, title, description="", pillar=Pillar.PERFORMANCE, weight=3, owner=None, is_active=True):
     require_ld_admin(by)
-    # A double submit records the meeting once.
-    meeting, _ = Meeting.objects.get_or_create(committee=committee, held_on=held_on, agenda=agenda,
-                                               defaults={"minutes": minutes})
-    return meeting
+    return update(goal, fields=_goal_fields(title, description, pillar, weight, owner, is_active))
 
 
-def record_decision(*, by, meeting, text, initiative=None):
+def _initiative_values(*, title, description, pillar, goal, owner, status, starts_on, ends_on, budget_planned,
+                       budget_spent, courses, paths, needs, kpis):
+    fields = {"title": title, "description": description, "pillar": pillar, "goal": goal, "owner": owner,
+              "status": status, "starts_on": starts_on, "ends_on": ends_on, "budget_planned": budget_planned,
+              "budget_spent": budget_spent}
+    return fields, {"courses": courses, "paths": paths, "needs": needs, "kpis": kpis}
+
+
+def create_initiative(*, by, title, pillar, starts_on, ends_on, description="", goal=None, owner=None,
+                      status=InitiativeStatus.PLANNED, budget_planned=0, budget_spent=0, courses=(), paths=(), needs=(),
+                      kpis=()):
+    """A new initiative; the same one sent again within a few minutes is created once."""
     require_ld_admin(by)
-    text = text.strip()
-    # A double submit records the decision once.
-    decision, _ = Decision.objects.get_or_create(meeting=meeting, text=text, defaults={"initiative": initiative})
-    return decision
+    fields, related = _initiative_values(
+        title=title, description=description, pillar=pillar, goal=goal, owner=owner, status=status, starts_on=starts_on,
+        ends_on=ends_on, budget_planned=budget_planned, budget_spent=budget_spent, courses=courses, paths=paths,
+        needs=needs, kpis=kpis,
+    )
+    return create_once(by=by, model=Initiative, fields=fields, related=related,
+                       candidates=lambda: recent(Initiative.objects.filter(title=title)))
 
 
-def add_action(*, by, meeting, title, owner, due_on):
+def update_initiative(*, by, initiative, title, pillar, starts_on, ends_on, description="", goal=None, owner=None,
+                      status=InitiativeStatus.PLANNED, budget_planned=0, budget_spent=0, courses=(), paths=(),
+                      needs=(), kpis=()):
     require_ld_admin(by)
-    action, _ = ActionItem.objects.get_or_create(meeting=meeting, title=title.strip(), owner=owner, defaults={"due_on": due_on})
-    return action
-
-
-def set_action_status(*, by, action, status):
-    """L&D admins, or the action's owner, close or reopen an action."""
-    if action.owner_id != by.pk:
-        require_ld_admin(by)
-    action.status = status
-    action.completed_at = timezone.now() if status == ActionStatus.DONE else None
-    action.save(update_fields=["status", "completed_at"])
-    return action
+    fields, related = _initiative_values(
+        title=title, description=description, pillar=pillar, goal=goal, owner=owner, status=status, starts_on=starts_on,
+        ends_on=ends_on, budget_planned=budget_planned, budget_spent=budget_spent, courses=courses, paths=paths,
+        needs=needs, kpis=kpis,
+    )
+    return update(initiative, fields=fields, related=related)

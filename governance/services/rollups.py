@@ -10,16 +10,14 @@ Enrolments change state long after they are made (completed, overdue), so their 
 fold: refresh_enrolment_summary recomputes them per dashboard period, team and source in one pass."""
 
 import logging
-from datetime import datetime, time, timedelta
+from datetime import datetime, time
 
 from django.db import connection, transaction
 from django.db.models import Count, F, Q, Sum
 from django.utils import timezone
 
 from courses.models import CoursePage, Enrolment, EnrolmentStatus
-from guild.events.models import LearningEvent, Verb
-
-from ..models import (
+from governance.models.rollups import (
     ActivePeople,
     CatalogueFigures,
     DailyActivity,
@@ -27,21 +25,11 @@ from ..models import (
     PersonActivity,
     RollupState,
 )
+from governance.periods import PERIOD_DAYS, period_start
+from governance.verbs import AUTHOR_VERBS, LEARNING_VERBS, REVIEW_VERBS
+from guild.events.models import LearningEvent
 
 logger = logging.getLogger(__name__)
-
-STATE_NAME = "learning-events"
-SUMMARY_STATE = "enrolment-summary"
-ACTIVE_STATE = "active-people"
-# The dashboard's periods, in days (governance.selectors.dashboard.PERIODS).
-PERIOD_DAYS = (30, 90, 365)
-
-
-# What counts as learning, authoring and reviewing activity (the dashboards' "active" people).
-LEARNING_VERBS = (Verb.REGISTERED, Verb.EXPERIENCED, Verb.COMPLETED, Verb.ATTEMPTED, Verb.PASSED, Verb.FAILED,
-                  Verb.REACTED, Verb.RATED, Verb.COMMENTED, Verb.ASKED, Verb.ANSWERED, Verb.CERTIFIED)
-AUTHOR_VERBS = (Verb.AUTHORED, Verb.PUBLISHED)
-REVIEW_VERBS = (Verb.REVIEWED,)
 
 
 def _in(verbs):
@@ -67,7 +55,7 @@ def fold_batch(*, batch_size=10_000):
     people = PersonActivity._meta.db_table
     day, greatest = _day_sql(), _greatest()
     with transaction.atomic():
-        state, _ = RollupState.objects.get_or_create(name=STATE_NAME)
+        state, _ = RollupState.objects.get_or_create(name=RollupState.LEARNING_EVENTS)
         state = RollupState.objects.select_for_update().get(pk=state.pk)
         low = state.last_event_id
         with connection.cursor() as cursor:
@@ -133,13 +121,8 @@ def fold_new_events(*, batch_size=10_000, max_batches=None):
 
 def rollup_lag():
     """How many events wait to be folded (for health pages and tests)."""
-    state = RollupState.objects.filter(name=STATE_NAME).first()
+    state = RollupState.objects.filter(name=RollupState.LEARNING_EVENTS).first()
     return LearningEvent.objects.filter(id__gt=state.last_event_id if state else 0).count()
-
-
-def period_start(days, *, today=None):
-    """The first day of the dashboard period of `days` days ending today (local time)."""
-    return (today or timezone.localdate()) - timedelta(days=days - 1)
 
 
 def count_active_people(*, today=None):
@@ -160,7 +143,7 @@ def count_active_people(*, today=None):
         if group[f"learners_{days}"] or group[f"authors_{days}"] or group[f"reviewers_{days}"]
     ]
     with transaction.atomic():
-        _lock_state(ACTIVE_STATE)
+        _lock_state(RollupState.ACTIVE_PEOPLE)
         ActivePeople.objects.all().delete()
         ActivePeople.objects.bulk_create(rows, batch_size=1000)
     return len(rows)
@@ -215,7 +198,7 @@ def refresh_enrolment_summary(*, today=None):
         authors=Count("course_authors__user", distinct=True),
     )
     with transaction.atomic():
-        state = _lock_state(SUMMARY_STATE)
+        state = _lock_state(RollupState.ENROLMENT_SUMMARY)
         EnrolmentSummary.objects.all().delete()
         EnrolmentSummary.objects.bulk_create(rows, batch_size=1000)
         CatalogueFigures.objects.all().delete()
@@ -231,7 +214,3 @@ def refresh_rollups():
     refresh_enrolment_summary()
     return folded
 
-
-def summary_refreshed_at():
-    """When the enrolment figures were last recomputed (None: never yet)."""
-    return RollupState.objects.filter(name=SUMMARY_STATE).values_list("updated_at", flat=True).first()

@@ -1,13 +1,14 @@
 """Committees, meetings, decisions and action items; overdue actions reach the L&D home."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from governance.models import ActionItem, Decision, Meeting
-from tests.support.governance import make_committee, make_initiative, make_meeting
+from governance.models import ActionItem, Decision, Initiative, Meeting
+from tests.support.governance import governance_world, make_committee, make_initiative, make_meeting
+from tests.support.people import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -61,8 +62,6 @@ def test_the_owner_of_an_action_can_close_it(client, ld_admin, learner):
 
 
 def test_an_initiative_cannot_end_before_it_starts(client, ld_admin):
-    from governance.models import Initiative
-
     client.force_login(ld_admin)
     response = client.post(reverse("governance:initiative_create"), {
         "title": "Backwards", "pillar": "talent", "status": "planned", "starts_on": "2026-05-01",
@@ -73,8 +72,6 @@ def test_an_initiative_cannot_end_before_it_starts(client, ld_admin):
 
 
 def test_the_roadmap_places_initiatives_on_a_month_grid(client, executive):
-    from datetime import date
-
     make_initiative(title="Manager academy", starts_on=date(2026, 1, 10), ends_on=date(2026, 3, 5))
     make_initiative(title="Data literacy", starts_on=date(2026, 3, 1), ends_on=date(2026, 6, 30))
     client.force_login(executive)
@@ -85,9 +82,6 @@ def test_the_roadmap_places_initiatives_on_a_month_grid(client, executive):
 
 def test_roadmap_and_committee_pages_run_a_fixed_number_of_queries(client, executive, ld_admin,
                                                                    django_assert_max_num_queries):
-    from tests.support.governance import governance_world
-    from tests.support.people import make_user
-
     client.force_login(executive)
     people = [make_user() for _ in range(2)]
     governance_world(admin=ld_admin, people=people, size=1)

@@ -6,9 +6,13 @@ from datetime import timedelta
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from openpyxl import load_workbook
+from wagtail.models import Task, TaskState, Workflow, WorkflowState
 
 from courses import services as course_services
+from governance.review.models import ReviewAssignment
 from governance.services.rollups import refresh_rollups
+from guild.people.models import Team
 from tests.support.courses import enrol, make_course
 from tests.support.governance import governance_world, make_events, make_initiative
 from tests.support.people import make_user
@@ -43,8 +47,6 @@ def test_the_dashboard_shows_engagement_spend_and_conversation(client, ld_admin,
 
 
 def test_the_team_filter_narrows_the_figures(client, ld_admin, people):
-    from guild.people.models import Team
-
     other = Team.add_root(name="Sales", slug="sales-x")
     outsider = make_user(team=other)
     make_events(people, 10)
@@ -81,8 +83,6 @@ def test_dashboards_run_a_fixed_number_of_queries(client, ld_admin, executive, p
 
 
 def test_the_dashboard_exports_csv_and_xlsx(client, ld_admin, people):
-    from openpyxl import load_workbook
-
     governance_world(admin=ld_admin, people=people)
     client.force_login(ld_admin)
     csv_response = client.get(reverse("governance:export", args=["csv"]))
@@ -114,10 +114,6 @@ def test_business_kpis_are_shown_beside_the_teams_training(client, ld_admin, peo
 
 
 def test_review_lead_time_and_sla_breaches_come_from_the_review_assignments(client, ld_admin, reviewer):
-    from wagtail.models import Task, TaskState, Workflow, WorkflowState
-
-    from governance.review.models import ReviewAssignment
-
     course = make_course("Secure coding", lessons=1, quiz=False)
     workflow = Workflow.objects.create(name="Review")
     task = Task.objects.create(name="Peer review")

@@ -8,6 +8,7 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
+from governance.forms import InitiativeForm
 from governance.models import BusinessGoal, Committee, Initiative, KPIDefinition
 from governance.services import roadmap as roadmap_services
 from tests.support.governance import make_kpi
@@ -118,8 +119,6 @@ def test_editing_is_not_mistaken_for_a_repeat(client, ld_admin):
 @pytest.mark.django_db(transaction=True)
 def test_two_requests_at_once_create_one_initiative(ld_admin):
     """The second request of a double click can arrive before the first commits: creates are serialised."""
-    from governance.forms import InitiativeForm
-
     if connection.vendor != "postgresql":
         pytest.skip("needs row locks (PostgreSQL)")
     results, barrier = [], threading.Barrier(2)
@@ -128,7 +127,8 @@ def test_two_requests_at_once_create_one_initiative(ld_admin):
         try:
             barrier.wait()
             form = InitiativeForm(initiative_data())
-            results.append(roadmap_services.save_model(by=ld_admin, form=form).pk)
+            form.is_valid()
+            results.append(roadmap_services.create_initiative(by=ld_admin, **form.cleaned_data).pk)
         finally:
             connection.close()
 

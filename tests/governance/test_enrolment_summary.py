@@ -1,5 +1,6 @@
 """The enrolment summary behind the dashboard: per period, team and source, recomputed by a task."""
 
+import time
 from datetime import timedelta
 
 import pytest
@@ -9,7 +10,9 @@ from django.utils import timezone
 from courses import services as course_services
 from courses.models import Enrolment
 from governance.models import EnrolmentSummary
-from governance.services.rollups import refresh_enrolment_summary, summary_refreshed_at
+from governance.selectors.rollups import summary_refreshed_at
+from governance.services.rollups import refresh_enrolment_summary
+from governance.tasks import refresh_enrolment_summary as task
 from guild.people.models import Team
 from tests.support.courses import enrol, make_course
 from tests.support.people import make_user
@@ -87,10 +90,6 @@ def test_the_dashboard_reads_the_summary_and_says_when_it_was_computed(client, l
 
 
 def test_the_worker_refreshes_the_summary(celery_worker, team, course):
-    import time
-
-    from governance.tasks import refresh_enrolment_summary as task
-
     enrol(make_user(team=team), course)
     task.delay()
     deadline = time.monotonic() + 60

@@ -4,6 +4,8 @@ import pytest
 from django.urls import reverse
 
 from governance.services.needs import vote
+from governance.tasks import fold_learning_events
+from guild.celery import app
 from tests.support.governance import make_need
 from tests.support.people import make_user
 
@@ -32,11 +34,8 @@ def test_the_navigation_shows_each_role_its_governance_pages(client, executive, 
 
 
 def test_beat_folds_the_event_log_every_minute():
-    from guild.celery import app
-
     app.finalize()  # collects every app's beat.py, as `celery beat` does at start
     entry = app.conf.beat_schedule["governance-fold-learning-events"]
     assert entry["task"] == "governance.fold_learning_events" and entry["schedule"] == 60.0
-    from governance.tasks import fold_learning_events
 
     assert fold_learning_events.name == entry["task"]

@@ -1,6 +1,7 @@
 """When L&D marks a need done with its course, need_fulfilled is sent once, after commit, with the volunteers."""
 
 import pytest
+from django.db import transaction
 
 from governance.models import NeedStatus
 from governance.services import needs as services
@@ -35,8 +36,6 @@ def test_need_fulfilled_is_sent_once_when_done_with_a_course(learner, expert, ld
 
 @pytest.mark.django_db(transaction=True)
 def test_nothing_is_sent_when_the_triage_fails(learner, ld_admin, received):
-    from django.db import transaction
-
     need = make_need(learner, title="Pricing negotiation")
     course = make_course("Negotiation")
     with pytest.raises(RuntimeError), transaction.atomic():

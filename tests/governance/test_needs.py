@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from governance.models import LearningNeed, NeedStatus, NeedVote
 from governance.services import needs as services
-from tests.support.governance import make_need
+from tests.support.governance import make_initiative, make_need
 
 pytestmark = pytest.mark.django_db
 
@@ -106,8 +106,6 @@ def test_a_need_cannot_be_done_without_the_course_that_answered_it(learner, ld_a
 
 
 def test_triage_links_the_need_to_an_initiative(client, learner, ld_admin):
-    from tests.support.governance import make_initiative
-
     need = make_need(learner, title="Onboarding for sales")
     initiative = make_initiative(title="Sales onboarding revamp")
     client.force_login(ld_admin)

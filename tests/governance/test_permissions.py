@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from governance.models import ActionItem, Decision, Initiative, LearningNeed, Meeting
 from guild.people.roles import Role
 from tests.support.governance import (
     make_committee,
@@ -96,8 +97,6 @@ def test_anonymous_people_are_sent_to_sign_in(client, objects):
 
 @pytest.mark.parametrize("role", ["learner", "manager", "executive", "expert"])
 def test_only_ld_admins_can_change_governance_data(client, objects, role):
-    from governance.models import Decision, Initiative, LearningNeed, Meeting
-
     client.force_login(make_user(*ROLES[role]))
     need, meeting = objects["need"], objects["meeting"]
     posts = [
@@ -127,8 +126,6 @@ def test_executives_see_no_edit_buttons_on_the_summary(client, executive, object
 
 
 def test_someone_elses_action_cannot_be_closed_by_a_learner(client, learner, objects, ld_admin):
-    from governance.models import ActionItem
-
     action = ActionItem.objects.create(meeting=objects["meeting"], title="Write the brief", owner=ld_admin,
                                        due_on="2026-01-01")
     client.force_login(learner)

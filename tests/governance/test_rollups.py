@@ -1,12 +1,19 @@
 """The event log is folded into daily rollups incrementally, exactly once per event."""
 
 import time
+from datetime import timedelta
 
 import pytest
+from django.db import connection
 from django.db.models import Sum
+from django.utils import timezone
 
-from governance.models import DailyActivity, PersonActivity, RollupState
+from governance.models import ActivePeople, DailyActivity, PersonActivity, RollupState
+from governance.selectors.dashboard import parse_filters
+from governance.selectors.rollups import rollup_figures
 from governance.services.rollups import fold_new_events, rollup_lag
+from governance.tasks import fold_learning_events
+from guild.people.models import Team
 from tests.support.governance import make_events
 from tests.support.people import make_user
 
@@ -45,12 +52,6 @@ def test_rollups_keep_days_teams_verbs_and_each_persons_last_activity(team):
 
 
 def test_a_persons_last_activity_only_moves_forward_and_follows_their_latest_team(team):
-    from datetime import timedelta
-
-    from django.utils import timezone
-
-    from guild.people.models import Team
-
     person = make_user(team=team)
     today = timezone.localdate()
     make_events([person], 1, verbs=("experienced",), days=1)
@@ -72,8 +73,6 @@ def test_a_persons_last_activity_only_moves_forward_and_follows_their_latest_tea
 
 
 def test_a_failed_batch_leaves_nothing_half_done(team, monkeypatch):
-    from django.db import connection
-
     people = [make_user(team=team)]
     make_events(people, 10)
     original = connection.cursor
@@ -102,8 +101,6 @@ def test_a_failed_batch_leaves_nothing_half_done(team, monkeypatch):
 
 
 def test_the_worker_folds_events_through_the_task(celery_worker, team):
-    from governance.tasks import fold_learning_events
-
     people = [make_user(team=team) for _ in range(2)]
     make_events(people, 120)
     fold_learning_events.delay(batch_size=50)
@@ -117,8 +114,6 @@ def test_the_worker_folds_events_through_the_task(celery_worker, team):
 
 
 def test_rollup_figures_read_only_the_rollups(team, django_assert_max_num_queries):
-    from governance.selectors.dashboard import parse_filters, rollup_figures
-
     people = [make_user(team=team) for _ in range(3)]
     make_events(people, 60, verbs=("experienced", "asked"), days=10)
     fold_new_events()
@@ -129,11 +124,6 @@ def test_rollup_figures_read_only_the_rollups(team, django_assert_max_num_querie
 
 
 def test_active_people_are_counted_per_period_and_team_after_each_fold(team):
-    from datetime import timedelta
-
-    from governance.models import ActivePeople
-    from guild.people.models import Team
-
     recent, older = make_user(team=team), make_user(team=team)
     sales = Team.add_root(name="Sales", slug="sales-active")
     seller = make_user(team=sales)

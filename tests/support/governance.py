@@ -5,6 +5,23 @@ from datetime import date, timedelta
 
 from django.utils import timezone
 
+from governance.models import (
+    ActionItem,
+    BusinessGoal,
+    Committee,
+    Decision,
+    Initiative,
+    KPIDefinition,
+    KPIValue,
+    Meeting,
+    Pillar,
+)
+from governance.services.maturity import record_assessment
+from governance.services.needs import post_need, vote
+from governance.services.rollups import refresh_rollups
+from guild.events.models import LearningEvent
+from guild.skills.models import JobRole, PersonSkill, RoleSkillRequirement, Skill, SkillCategory
+
 __all__ = ["make_goal", "make_need", "make_initiative", "make_committee", "make_meeting", "make_kpi", "make_events",
            "governance_world"]
 
@@ -12,14 +29,10 @@ _counter = itertools.count(1)
 
 
 def make_goal(title=None, weight=3, **fields):
-    from governance.models import BusinessGoal
-
     return BusinessGoal.objects.create(title=title or f"Goal {next(_counter)}", weight=weight, **fields)
 
 
 def make_need(author, title=None, **fields):
-    from governance.services.needs import post_need
-
     fields.setdefault("why", "Because the team keeps getting stuck.")
     result = post_need(author=author, title=title or f"Topic{next(_counter)} essentials{next(_counter)}", **fields)
     assert result.created, f"{title!r} was taken as a duplicate of {result.need.title!r}"
@@ -27,8 +40,6 @@ def make_need(author, title=None, **fields):
 
 
 def make_initiative(title=None, **fields):
-    from governance.models import Initiative, Pillar
-
     today = timezone.localdate()
     fields.setdefault("pillar", Pillar.PERFORMANCE)
     fields.setdefault("starts_on", today.replace(day=1))
@@ -39,22 +50,16 @@ def make_initiative(title=None, **fields):
 
 
 def make_committee(kind="executive", name=None, members=(), **fields):
-    from governance.models import Committee
-
     committee = Committee.objects.create(kind=kind, name=name or f"Committee {next(_counter)}", **fields)
     committee.members.set(members)
     return committee
 
 
 def make_meeting(committee, held_on=None, agenda="Roadmap review"):
-    from governance.models import Meeting
-
     return Meeting.objects.create(committee=committee, held_on=held_on or timezone.localdate(), agenda=agenda)
 
 
 def make_kpi(slug="sales-cycle-days", tier="business", **fields):
-    from governance.models import KPIDefinition
-
     fields.setdefault("name", slug.replace("-", " ").capitalize())
     return KPIDefinition.objects.get_or_create(slug=slug, defaults={"tier": tier, **fields})[0]
 
@@ -63,7 +68,6 @@ def make_events(people, n, *, course_id=None, verbs=("experienced", "completed",
                 ago=timedelta(0)):
     """n learning events spread over `days` days (ending `ago` before now) and the given people,
     written in bulk (the log is append-only)."""
-    from guild.events.models import LearningEvent
 
     now = timezone.now() - ago
     events = [
@@ -79,11 +83,6 @@ def make_events(people, n, *, course_id=None, verbs=("experienced", "completed",
 def governance_world(*, admin, people, size=1):
     """A small organisation's governance data, `size` times over: needs with votes, goals, initiatives,
     committees with meetings, decisions and actions, KPI values, two maturity assessments, folded events."""
-    from governance.models import ActionItem, Decision, KPIValue
-    from governance.services.maturity import record_assessment
-    from governance.services.needs import vote
-    from governance.services.rollups import refresh_rollups
-    from guild.skills.models import JobRole, PersonSkill, RoleSkillRequirement, Skill, SkillCategory
 
     category, _ = SkillCategory.objects.get_or_create(slug="world", defaults={"name": "World"})
     role, _ = JobRole.objects.get_or_create(slug="world-analyst", defaults={"name": "World analyst"})

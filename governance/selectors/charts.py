@@ -1,0 +1,137 @@
+"""The figures behind each chart, drawn with governance.charts (inline SVG with a data table)."""
+
+from collections import defaultdict
+
+from django.db.models import Sum
+from django.db.models.functions import TruncMonth
+from django.utils.translation import gettext as _
+
+from governance import charts
+from governance.maturity import DIMENSIONS
+from governance.models.roadmap import Pillar
+from governance.models.rollups import DailyActivity
+from governance.selectors.skills import coverage
+from guild.events.models import Verb
+from guild.people.models import Team
+from guild.skills.models import Skill
+
+
+def _pct(part, whole):
+    return round(100 * part / whole) if whole else None
+
+
+def activity_chart(rollups):
+    """Learning events and completions per week; `rollups`: from rollup_figures."""
+    return charts.line_chart(
+        key="activity", title=_("Learning activity per week"),
+        desc=_("Learning events and course completions per week over the period."),
+        labels=rollups["weeks"], series=[rollups["weekly_events"], rollups["weekly_completions"]],
+        series_names=[_("Learning events"), _("Completions")],
+    )
+
+
+def spend_chart(spend_rows):
+    """Budget planned and spent per pillar; `spend_rows`: from budget_by_pillar."""
+    pillar_names = dict(Pillar.choices)
+    return charts.bar_chart(
+        key="spend", title=_("Budget planned and spent by pillar"),
+        desc=_("Budget of the initiatives running in the period, planned against spent, per mission pillar."),
+        labels=[str(pillar_names.get(r["pillar"], r["pillar"])) for r in spend_rows],
+        series=[[float(r["planned"] or 0) for r in spend_rows], [float(r["spent"] or 0) for r in spend_rows]],
+        series_names=[_("Planned"), _("Spent")],
+    )
+
+
+def enrolments_chart(enrol):
+    """Voluntary and assigned enrolments and completions; `enrol`: from enrolment_totals."""
+    return charts.bar_chart(
+        key="enrolments", title=_("Voluntary and assigned enrolments"),
+        desc=_("Enrolments in the period by how they were made, and how many were completed."),
+        labels=[_("Voluntary"), _("Assigned, rules, cohorts")],
+        series=[[enrol["voluntary"], enrol["assigned"]], [enrol["completed_voluntary"], enrol["completed_assigned"]]],
+        series_names=[_("Enrolments"), _("Completed")],
+    )
+
+
+def readiness_chart(filters):
+    """The team x skill heatmap of people who hold the level their role requires. Three queries."""
+    rows = coverage(by_team=True, team_ids=filters.team_ids)
+    team_ids = sorted({t for t, *_rest in rows if t is not None})
+    skill_ids = sorted({s for _team, s, *_rest in rows})
+    teams = dict(Team.objects.filter(pk__in=team_ids).values_list("pk", "name"))
+    skills = dict(Skill.objects.filter(pk__in=skill_ids).values_list("pk", "name"))
+    cell = {(t, s): _pct(met, required) for t, s, required, met in rows}
+    team_order = sorted(team_ids, key=lambda t: teams.get(t, ""))
+    skill_order = sorted(skill_ids, key=lambda s: skills.get(s, ""))
+    return charts.heatmap(
+        key="readiness", title=_("Readiness: skill coverage by team"),
+        desc=_("Share of people in each team who hold each skill at the level their role requires."),
+        row_labels=[teams.get(t, "?") for t in team_order], col_labels=[skills.get(s, "?") for s in skill_order],
+        cells=[[cell.get((t, s)) for s in skill_order] for t in team_order],
+    )
+
+
+def _subtrees(team_ids):
+    """{team id: ids of the team and its sub-teams} in one query (teams are few; paths nest)."""
+    paths = dict(Team.objects.values_list("pk", "path"))
+    return {t: [other for other, path in paths.items() if path.startswith(paths[t])] for t in team_ids if t in paths}
+
+
+def business_beside_training(dash):
+    """For each business series, the completions of its team and sub-teams (or of the whole
+    organisation) in the same months: the two side by side."""
+    if not dash.business:
+        return []
+    since = min(day for series in dash.business for day, _v in series["points"])
+    subtrees = _subtrees({s["team_id"] for s in dash.business if s["team_id"] is not None})
+    wanted = {DailyActivity.ALL_TEAMS}.union(*subtrees.values())
+    completions = defaultdict(int)
+    rows = (DailyActivity.objects.filter(team_id__in=wanted, verb=Verb.COMPLETED, day__gte=since)
+            .annotate(month=TruncMonth("day")).values("team_id", "month").annotate(n=Sum("events")).order_by())
+    for row in rows:
+        completions[(row["team_id"], row["month"].strftime("%Y-%m"))] += row["n"]
+    out = []
+    for series in dash.business:
+        months = sorted({day.strftime("%Y-%m") for day, _v in series["points"]})
+        last_value = {day.strftime("%Y-%m"): value for day, value in series["points"]}
+        team_id = series["team_id"]
+        teams = [DailyActivity.ALL_TEAMS] if team_id is None else subtrees.get(team_id, [team_id])
+        per_month = [sum(completions[(t, month)] for t in teams) for month in months]
+        out.append(charts.line_chart(
+            key=f"business-{series['kpi'].slug}-{team_id or 'all'}",
+            title=f"{series['name']} · {series['team']}",
+            desc=_("The business metric by month beside the number of courses the team and its sub-teams "
+                   "completed that month; each line is drawn against its own maximum."),
+            labels=months, series=[[last_value[m] for m in months], per_month],
+            series_names=[series["name"], _("Course completions")], own_scale=True,
+        ))
+    return out
+
+
+def kpi_chart(kpi):
+    """One KPI's values over time, a line per team. One query."""
+    values = list(kpi.values.select_related("team").order_by("team__name", "date"))
+    series = {}
+    for v in values:
+        series.setdefault(v.team.name if v.team else _("Whole organisation"), {})[v.date] = float(v.value)
+    dates = sorted({v.date for v in values})
+    return charts.line_chart(
+        key="kpi", title=kpi.name, desc=_("Values of %(kpi)s over time, per team.") % {"kpi": kpi.name},
+        labels=[d.isoformat() for d in dates], series=[[s.get(d) for d in dates] for s in series.values()],
+        series_names=list(series.keys()),
+    )
+
+
+def maturity_radar(assessments):
+    """The latest two assessments on a radar; None before the first. `assessments`: maturity_history()."""
+    if not assessments:
+        return None
+    series, names = [], []
+    for a in assessments[:2]:
+        series.append([a.by_dimension[d.key].level if d.key in a.by_dimension else 0 for d in DIMENSIONS])
+        names.append(_("Assessment of %(date)s") % {"date": a.assessed_on.isoformat()})
+    return charts.radar_chart(
+        key="maturity", title=_("L&D maturity by dimension"),
+        desc=_("Level 1 (Reactive) to 5 (Transformative) on each of the seven dimensions; the dashed line is the previous assessment."),
+        axes=[str(d.name) for d in DIMENSIONS], series=series, series_names=names,
+    )

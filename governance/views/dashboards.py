@@ -1,0 +1,60 @@
+"""The L&D dashboard, the executive summary, and their figures as CSV or XLSX."""
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.utils.html import format_html_join
+
+from governance.permissions import LD, READERS
+from governance.selectors import dashboard as dash_selectors
+from governance.selectors import roadmap as roadmap_selectors
+from governance.selectors.charts import business_beside_training, maturity_radar
+from governance.services.exports import CONTENT_TYPES, export_dashboard
+from guild.core.permissions import role_required
+
+
+def _team_options(filters):
+    """The team filter's <option>s, built here: a template loop over hundreds of teams costs more
+    than the rest of the dashboard's rendering."""
+    chosen = filters.team.slug if filters.team else None
+    return format_html_join("", '<option value="{}"{}>{}{}</option>', (
+        (slug, " selected" if slug == chosen else "", "– " if depth > 1 else "", name)
+        for slug, name, depth in dash_selectors.team_choices()
+    ))
+
+
+def _filters_context(request, filters):
+    return {
+        "filters": filters, "periods": dash_selectors.PERIODS.items(), "team_options": _team_options(filters),
+        "query_string": request.GET.urlencode(),
+    }
+
+
+@role_required(*LD)
+def dashboard(request):
+    filters = dash_selectors.parse_filters(request.GET)
+    dash = dash_selectors.dashboard(filters)
+    context = {"dash": dash, "business_charts": business_beside_training(dash),
+               "overdue_actions": roadmap_selectors.overdue_actions(), **_filters_context(request, filters)}
+    return render(request, "governance/dashboard.html", context)
+
+
+@role_required(*READERS)
+def executive_summary(request):
+    filters = dash_selectors.parse_filters(request.GET)
+    dash = dash_selectors.dashboard(filters)
+    assessments = roadmap_selectors.maturity_history()
+    context = {"dash": dash, "business_charts": business_beside_training(dash),
+               "mission": roadmap_selectors.current_mission(), "radar": maturity_radar(assessments),
+               "initiatives": roadmap_selectors.roadmap()[0], **_filters_context(request, filters)}
+    return render(request, "governance/summary.html", context)
+
+
+@role_required(*READERS)
+def export(request, fmt):
+    if fmt not in CONTENT_TYPES:
+        raise Http404
+    dash = dash_selectors.dashboard(dash_selectors.parse_filters(request.GET))
+    file = export_dashboard(dash=dash, fmt=fmt)
+    response = HttpResponse(file.content, content_type=file.content_type)
+    response["Content-Disposition"] = f'attachment; filename="{file.filename}"'
+    return response
