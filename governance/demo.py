@@ -1,8 +1,8 @@
 """Demo governance data that tells a story: a mission, goals, a roadmap, committees at work, needs with
 votes, KPI series and two past maturity assessments. Idempotent: run it as often as you like.
 
-Activity rollups and the enrolment summary are derived data: governance.demo_rollups computes them
-once every demo has run, and beat keeps them current."""
+Activity rollups and the enrolment summary are derived data: `fold_rollups`, the demo's last step,
+computes them once every other step has run, and beat keeps them current."""
 
 from datetime import timedelta
 from decimal import Decimal
@@ -19,6 +19,8 @@ from governance.models.needs import LearningNeed, NeedStatus, NeedVolunteer
 from governance.models.roadmap import BusinessGoal, Initiative, Mission, Pillar
 from governance.services import needs as need_services
 from governance.services.maturity import record_assessment
+from governance.services.rollups import refresh_rollups
+from guild.core import demo
 from guild.people.models import Team, User
 from guild.people.roles import Role
 from guild.skills.models import Skill
@@ -97,6 +99,7 @@ def _month_ends(count, today):
 
 
 @transaction.atomic
+@demo.step(order=60)
 def seed(stdout=None):
     admin = User.objects.filter(email="admin@example.com").first()
     if admin is None:
@@ -239,8 +242,16 @@ def seed(stdout=None):
             record_assessment(by=admin, assessed_on=when, notes="Self-assessment with the L&D team.",
                               ratings={d.key: (levels[d.key], "") for d in DIMENSIONS})
 
-    # The activity charts fill in from governance.demo_rollups, which runs after every other demo (they
-    # record events too).
+    # The activity charts fill in from fold_rollups, which runs after every other step (they record events too).
     if stdout:
         stdout.write(f"  governance: {len(goals)} goals, {len(needs)} needs, {len(made)} initiatives, "
                      f"{len(committees)} committees")
+
+
+@demo.step(order=1000)  # last: folds the events every step before it recorded
+def fold_rollups(stdout=None):
+    """Fold the demo's learning events and compute the enrolment summary, so the dashboards have
+    figures the moment `make demo` starts. A second run folds nothing new."""
+    folded = refresh_rollups()
+    if stdout:
+        stdout.write(f"  governance: {folded} learning events folded into the dashboard rollups")

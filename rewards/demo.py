@@ -11,6 +11,7 @@ import uuid
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from guild.core import demo
 from guild.people.roles import Role
 from guild.skills.models import Skill
 
@@ -57,6 +58,7 @@ POINTS = {
 }
 
 
+@demo.step(order=50)
 def seed(stdout=None):
     for slug, name, colour, description, criteria in BADGES:
         Badge.objects.get_or_create(slug=slug, defaults={"name": name, "colour": colour, "description": description, **criteria})

@@ -7,6 +7,7 @@ import importlib
 from django.db import transaction
 
 from courses.models import DiscussionThread
+from guild.core import demo
 from guild.people.models import User
 from guild.people.roles import Role
 from guild.skills.models import PersonSkill, Skill
@@ -75,6 +76,7 @@ def load_templates(data):
 
 
 @transaction.atomic
+@demo.step(order=30)
 def seed(stdout=None):
     load_templates(_templates_data())
     experts = User.objects.filter(groups__name__in=[Role.EXPERT, Role.REVIEWER], is_active=True).distinct()

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from courses.models import CoursePage, Enrolment, EnrolmentSource, LearningPathPage
 from courses.services import enrol
-from guild.core import sweeps
+from guild.core import demo, sweeps
 from guild.notifications.models import OutboxMessage
 from guild.people.models import Team, User
 from guild.people.roles import Role
@@ -33,6 +33,7 @@ def _target(slug):
     return {"path": path} if path else None
 
 
+@demo.step(order=70)
 def seed(stdout=None):
     # Demo sends at any hour and escalates early, so that every kind of reminder shows up at start.
     policy, created = ReminderPolicy.objects.get_or_create(pk=1, defaults={"send_from_hour": 0, "send_until_hour": 24, "escalate_after_days": 3})

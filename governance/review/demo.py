@@ -5,6 +5,7 @@ Both are small drafts by expert@example.com started from a template. Idempotent.
 from django.db import transaction
 
 from courses.models import CataloguePage, CoursePage
+from guild.core import demo
 from guild.people.models import User
 from guild.skills.models import Skill
 from sme.models import CourseTemplate
@@ -43,6 +44,7 @@ def _ensure_reviewer(round_, reviewer, admin):
 
 
 @transaction.atomic
+@demo.step(order=40)
 def seed(stdout=None):
     catalogue = CataloguePage.objects.first()
     expert = User.objects.filter(email="expert@example.com").first()

@@ -6,6 +6,7 @@ history, the locking and the admin screens. This app only adds who reviews each 
 a task state is approved once N distinct assigned reviewers approved it."""
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
@@ -92,7 +93,9 @@ class PeerReviewTask(Task):
         return "review/admin/workflow_action_modal.html"
 
     def on_action(self, task_state, user, action_name, **kwargs):
-        # receivers.py answers (see actions.py).
+        # receivers.py answers (see actions.py); without it a reviewer's decision would be lost silently.
+        if not workflow_action.has_listeners(PeerReviewTask):
+            raise ImproperlyConfigured("governance.review.receivers is not loaded")
         workflow_action.send(sender=PeerReviewTask, task_state=task_state, user=user, action_name=action_name, data=kwargs)
 
     def get_task_states_user_can_moderate(self, user, **kwargs):

@@ -6,6 +6,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils.text import slugify
 
+from guild.core import demo
 from guild.skills.models import JobRole, PersonSkill, RoleSkillRequirement, Skill, SkillCategory
 
 from .models import Team, User
@@ -78,6 +79,7 @@ def _person(email, first, last, team, job_role, title, password_hash):
 
 
 @transaction.atomic
+@demo.step(order=10)
 def seed(stdout=None):
     # Hash once: the hasher is deliberately slow, and every demo person shares the password.
     password = make_password(settings.GUILD_DEMO_PASSWORD)

@@ -1,0 +1,41 @@
+"""The demo organisation is built in steps that each app registers from its own demo.py, so the
+platform runs them without naming a feature:
+
+    from guild.core import demo
+
+    @demo.step(order=20)
+    def seed(stdout=None): ...
+
+`manage.py seed_demo` imports every app's demo module and runs the steps by ascending order.
+Every step is idempotent: running the demo seed twice changes nothing."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.utils.module_loading import autodiscover_modules
+
+
+@dataclass(frozen=True)
+class Step:
+    name: str
+    order: int
+    run: Callable
+
+
+_steps: dict[str, Step] = {}
+
+
+def step(*, order: int):
+    """Decorator: register `func(stdout=None)` as a demo step, named after its module."""
+
+    def decorator(func):
+        name = func.__module__
+        _steps[f"{name}.{func.__name__}"] = Step(name=name, order=order, run=func)
+        return func
+
+    return decorator
+
+
+def steps() -> list[Step]:
+    autodiscover_modules("demo")
+    return sorted(_steps.values(), key=lambda s: (s.order, s.name))
