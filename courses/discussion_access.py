@@ -2,6 +2,7 @@
 
 from guild.people.roles import Role
 
+from . import discussion_spaces
 from .models.cohorts import CohortMembership
 
 
@@ -15,9 +16,12 @@ def can_join_cohort(*, user, cohort) -> bool:
 
 
 def can_take_part(*, user, thread) -> bool:
-    """Course threads are open to everyone who can see the course; cohort threads to the cohort's people."""
+    """Course threads are open to everyone who can see the course; cohort threads to the cohort's
+    people; threads in a named space to whom its owner app says. Any other thread to no one."""
     if thread.cohort_id:
         return can_join_cohort(user=user, cohort=thread.cohort)
     if thread.course_id:
         return thread.course.live
-    return True
+    if thread.space:
+        return discussion_spaces.can_take_part(space=thread.space, user=user)
+    return False
