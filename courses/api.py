@@ -7,7 +7,9 @@ from rest_framework import serializers, viewsets
 from guild.people.roles import Role
 from guild.skills.models import Skill
 
-from .models import CoursePage, CourseStats, Enrolment
+from .models.enrolment import Enrolment
+from .models.pages import CoursePage
+from .models.stats import CourseStats
 
 
 class CourseSerializer(serializers.ModelSerializer):

@@ -4,7 +4,7 @@ so each page gets a revision and, when published, a live revision like one made 
 from django.utils.text import slugify
 from wagtail.models import Site
 
-from .models import (
+from .models.pages import (
     CataloguePage,
     CourseAuthor,
     CoursePage,

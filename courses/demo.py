@@ -12,16 +12,18 @@ from django.utils.text import slugify
 from guild.people.models import User
 from guild.skills.models import Skill, SkillCategory
 
-from . import services
 from .content import create_course, create_lesson, create_path, ensure_catalogue
-from .models import (
-    Cohort,
-    CoursePage,
-    DiscussionThread,
-    EnrolmentSource,
-    LearningPathPage,
-    LessonPage,
-)
+from .models.cohorts import Cohort
+from .models.discussions import DiscussionThread
+from .models.enrolment import EnrolmentSource
+from .models.pages import CoursePage, LearningPathPage, LessonPage
+from .services import cohorts as cohort_services
+from .services import discussions as discussion_services
+from .services import enrolment as enrolment_services
+from .services import feedback as feedback_services
+from .services import progress as progress_services
+from .services import quizzes as quiz_services
+from .services.errors import LearningError
 
 logger = logging.getLogger(__name__)
 
@@ -101,7 +103,7 @@ def seed(stdout=None):
                       "ends_on": starts + datetime.timedelta(days=data.get("length_days", 28)), "facilitator": facilitator},
         )
         for person in _people(data.get("members", [])):
-            services.add_to_cohort(cohort=cohort, learner=person)
+            cohort_services.add_to_cohort(cohort=cohort, learner=person)
         cohorts.append(cohort)
     created = seed_progress([c for c in courses.values() if c.live], cohorts)
     if stdout:
@@ -127,11 +129,11 @@ def _take(learner, course, lessons, *, upto, fail_first=False):
         try:
             if lesson.questions():
                 if fail_first:
-                    services.submit_quiz(learner=learner, lesson=lesson, answers=_answers(lesson, right=False))
-                services.submit_quiz(learner=learner, lesson=lesson, answers=_answers(lesson))
+                    quiz_services.submit_quiz(learner=learner, lesson=lesson, answers=_answers(lesson, right=False))
+                quiz_services.submit_quiz(learner=learner, lesson=lesson, answers=_answers(lesson))
             else:
-                services.complete_lesson(learner=learner, lesson=lesson)
-        except services.LearningError as error:  # e.g. attempts exhausted by content with few attempts
+                progress_services.complete_lesson(learner=learner, lesson=lesson)
+        except LearningError as error:  # e.g. attempts exhausted by content with few attempts
             logger.info("demo progress stopped for %s in %s: %s", learner.email, course.slug, error.message)
             return
 
@@ -168,7 +170,7 @@ def seed_progress(courses, cohorts):
 
     def run(learner, course, *, source=EnrolmentSource.SELF, due=None, done=0, rate=None, n=0):
         nonlocal created_count
-        enrolment, created = services.enrol(
+        enrolment, created = enrolment_services.enrol(
             learner=learner, course=course, source=source, assigned_by=manager if source == EnrolmentSource.ASSIGNED else None,
             due_date=today + datetime.timedelta(days=due) if due is not None else None,
         )
@@ -179,11 +181,11 @@ def seed_progress(courses, cohorts):
         _take(learner, course, course_lessons, upto=len(course_lessons) if done == "all" else done, fail_first=n % 3 == 0)
         if course_lessons and done:
             first = course_lessons[0]
-            services.react(learner=learner, lesson=first, kind=("useful", "learned", "useful", "outdated")[n % 4])
+            feedback_services.react(learner=learner, lesson=first, kind=("useful", "learned", "useful", "outdated")[n % 4])
             if n % 5 == 1:
-                services.react(learner=learner, lesson=first, kind="question", text=QUESTIONS[n % len(QUESTIONS)])
+                feedback_services.react(learner=learner, lesson=first, kind="question", text=QUESTIONS[n % len(QUESTIONS)])
         if rate:
-            services.rate_course(learner=learner, course=course, stars=rate, relevant=n % 4 != 3)
+            feedback_services.rate_course(learner=learner, course=course, stars=rate, relevant=n % 4 != 3)
 
     learner = User.objects.filter(email="learner@example.com").first()
     if learner:
@@ -207,15 +209,15 @@ def seed_progress(courses, cohorts):
     # A discussion on the 1:1s course (or the first one), with replies.
     course = by_slug.get("running-effective-1-1s", courses[0])
     if learner and not DiscussionThread.objects.filter(course=course).exists():
-        thread, _post = services.start_thread(
+        thread, _post = discussion_services.start_thread(
             author=learner, course=course, title="How do you keep 1:1 notes between meetings?",
             body="I lose track of actions between weeks. What do you use: a shared doc, the HR tool, something else?",
         )
         for i, person in enumerate(others[:3]):
-            services.post_reply(author=person, thread=thread, body=REPLIES[i])
+            discussion_services.post_reply(author=person, thread=thread, body=REPLIES[i])
     for cohort in cohorts:
         if cohort.facilitator and not DiscussionThread.objects.filter(cohort=cohort).exists():
-            services.start_thread(
+            discussion_services.start_thread(
                 author=cohort.facilitator, cohort=cohort, title="Welcome: introduce yourself",
                 body="Tell the cohort your team and one thing you want to get better at in the next four weeks.",
             )

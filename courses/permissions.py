@@ -5,9 +5,17 @@ them create courses. Wagtail would then let anyone with "add" create lessons in 
 edit pages they own; this tester narrows that to the course's authors and co-authors. L&D admins
 (who hold "change" on the catalogue) and superusers keep Wagtail's own rules. CoursePage and
 LessonPage return this tester from `permissions_for_user`, so the editor, preview, delete,
-add-subpage and workflow screens all ask it, whichever URL is used."""
+add-subpage and workflow screens all ask it, whichever URL is used.
 
-from wagtail.models import PagePermissionTester
+This module imports no models (the models import it): a page says what it is through its
+class's `authored_as` ("course" or "lesson")."""
+
+from wagtail.models import PagePermissionTester, WorkflowState
+
+
+def _authored_as(page):
+    # A plain Page asks its specific class, found from the cached content type: no query.
+    return getattr(page, "authored_as", None) or getattr(page.specific_class, "authored_as", None)
 
 
 def course_author_ids(course) -> set[int]:
@@ -27,13 +35,10 @@ class AuthorPagePermissionTester(PagePermissionTester):
         return self.user.is_superuser or "change" in getattr(self, "permissions", set())
 
     def _course(self):
-        from courses.models import CoursePage, LessonPage
-
-        page = self.page.specific_deferred if not isinstance(self.page, (CoursePage, LessonPage)) else self.page
-        if isinstance(page, CoursePage):
-            return page
-        parent = page.get_parent()
-        return CoursePage.objects.filter(pk=parent.pk).first() if parent else None
+        if _authored_as(self.page) == "course":
+            return self.page.specific_deferred
+        parent = self.page.get_parent()
+        return parent.specific if parent and _authored_as(parent) == "course" else None
 
     def is_author(self) -> bool:
         if self._authored is None:
@@ -60,11 +65,7 @@ class AuthorPagePermissionTester(PagePermissionTester):
         return self._workflow_access()
 
     def _lesson_of_course_in_review(self):
-        from wagtail.models import WorkflowState
-
-        from courses.models import LessonPage
-
-        if not isinstance(self.page.specific_deferred, LessonPage):
+        if _authored_as(self.page) != "lesson":
             return False
         course = self._course()
         state = course.current_workflow_state if course else None
@@ -81,9 +82,7 @@ class AuthorPagePermissionTester(PagePermissionTester):
         return self.is_author() and super().can_delete(ignore_bulk=ignore_bulk)
 
     def can_submit_for_moderation(self):
-        from courses.models import LessonPage
-
-        if isinstance(self.page.specific_deferred, LessonPage):
+        if _authored_as(self.page) == "lesson":
             # Lessons are reviewed and published with their course, never one by one.
             return False
         return super().can_submit_for_moderation() and (self._trusted or self.is_author())

@@ -4,6 +4,7 @@ number of courses, lessons or enrolments (the tests assert it at two data sizes)
 Only live pages are ever returned to learners."""
 
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 from django.contrib.auth import get_user_model
 from django.core.paginator import Paginator
@@ -12,22 +13,15 @@ from django.utils import timezone
 
 from guild.skills.models import PersonSkill, RoleSkillRequirement, Skill
 
-from .models import (
-    Certificate,
-    CohortMembership,
-    CourseLevel,
-    CoursePage,
-    CourseRating,
-    DiscussionThread,
-    Enrolment,
-    EnrolmentSource,
-    EnrolmentStatus,
-    LearningPathPage,
-    LessonPage,
-    LessonReaction,
-    PathCourse,
-    QuizAttempt,
-)
+from .models.certificates import Certificate
+from .models.cohorts import CohortMembership
+from .models.discussions import DiscussionThread
+from .models.enrolment import Enrolment, EnrolmentStatus
+from .models.feedback import CourseRating, LessonReaction
+from .models.pages import CourseLevel, CoursePage, LearningPathPage, LessonPage, PathCourse
+from .models.quizzes import QuizAttempt
+from .services.enrolment import IMPOSED_SOURCES, can_unenrol
+from .services.quizzes import attempts_left, quiz_outcome
 
 CATALOGUE_PAGE_SIZE = 12
 DURATIONS = {  # filter value -> (min minutes, max minutes)
@@ -72,8 +66,6 @@ class CatalogueQuery:
         return query
 
     def querystring(self):
-        from urllib.parse import urlencode
-
         return urlencode({k: v for k, v in self.__dict__.items() if v})
 
 
@@ -148,8 +140,6 @@ class CourseView:
 
 def course_view(*, course, user):
     """Outline (with done marks), the learner's enrolment, where to continue, certificate, rating."""
-    from .services import can_unenrol
-
     if course.pk is None:  # an editor previewing a course not yet saved
         return CourseView(course=course)
     lessons = list(lessons_of(course))
@@ -166,7 +156,7 @@ def course_view(*, course, user):
     if enrolment and enrolment.status != EnrolmentStatus.WITHDRAWN:
         view.enrolment = enrolment
         done = {c.lesson_id for c in enrolment.lesson_completions.all()}
-        view.can_unenrol = can_unenrol(enrolment)
+        view.can_unenrol = can_unenrol(enrolment=enrolment)
         view.certificate = enrolment.certificates.filter(revoked_at__isnull=True).first()
         view.rating = CourseRating.objects.filter(learner=user, course=course).first()
     view.outline = [OutlineItem(lesson=lesson, done=lesson.pk in done, has_quiz=lesson.pk in quiz_lessons) for lesson in lessons]
@@ -204,8 +194,6 @@ class LessonView:
 
 def lesson_view(*, lesson, user, attempt_number=None):
     """Everything a lesson page shows. Quiz feedback only for an attempt the learner made."""
-    from .services import attempts_left, quiz_outcome
-
     course = CoursePage.objects.select_related("stats").defer_streamfields().get(path=lesson.path[: -LessonPage.steplen])
     siblings = list(lessons_of(course).only("id", "title", "slug", "path", "url_path", "depth"))
     view = LessonView(lesson=lesson, course=course, total=len(siblings))
@@ -228,7 +216,7 @@ def lesson_view(*, lesson, user, attempt_number=None):
         if attempt_number is not None:
             view.shown_attempt = next((a for a in view.attempts if a.attempt_number == attempt_number), None)
             if view.shown_attempt:
-                view.results = quiz_outcome(lesson, view.shown_attempt.answers)
+                view.results = quiz_outcome(lesson=lesson, answers=view.shown_attempt.answers)
         reactions = list(LessonReaction.objects.filter(learner=user, lesson=lesson).order_by("created_at"))
         view.my_reactions = {r.kind for r in reactions}
         view.my_questions = [r for r in reactions if r.kind == "question"]
@@ -251,9 +239,6 @@ class MyLearning:
     overdue_count: int = 0
 
 
-IMPOSED = (EnrolmentSource.ASSIGNED, EnrolmentSource.RULE, EnrolmentSource.RENEWAL)
-
-
 def my_learning(*, user, limit=None):
     """The learner's home: assigned (due dates, overdue first), in progress, completed, certificates,
     paths, cohorts, and recommendations from their role's skill gaps and their team's favourites."""
@@ -269,7 +254,7 @@ def my_learning(*, user, limit=None):
     for enrolment in enrolments:
         if enrolment.status == EnrolmentStatus.COMPLETED:
             data.completed.append(enrolment)
-        elif enrolment.source in IMPOSED or enrolment.due_date:
+        elif enrolment.source in IMPOSED_SOURCES or enrolment.due_date:
             data.assigned.append(enrolment)
             if enrolment.due_date and enrolment.due_date < today:
                 data.overdue_count += 1

@@ -2,6 +2,7 @@
 
 Each sends sender=<model class> and the keyword arguments named here."""
 
+from django.db import transaction
 from django.dispatch import Signal
 
 enrolled = Signal()  # enrolment
@@ -12,3 +13,8 @@ reaction_added = Signal()  # reaction (LessonReaction)
 course_rated = Signal()  # rating (CourseRating), created (bool)
 question_answered = Signal()  # reaction (LessonReaction), answered_by
 post_created = Signal()  # post (DiscussionPost)
+
+
+def send_on_commit(signal, sender, **kwargs):
+    # Listeners must never see a change the transaction could still roll back.
+    transaction.on_commit(lambda: signal.send(sender=sender, **kwargs))

@@ -1,29 +1,34 @@
 """Learner actions (POST) and the learner's own pages. Course, lesson, path and catalogue pages
-are Wagtail pages (see models.get_context); everything here checks `live` itself, because
+are Wagtail pages (see page_views); everything here checks `live` itself, because
 these views reach pages by id rather than through Wagtail's serve."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from wagtail.views import serve
 
 from guild.people.roles import Role
 
-from . import selectors, services
+from . import selectors
 from .certificates import certificate_pdf
-from .models import (
-    Certificate,
-    Cohort,
-    CoursePage,
-    DiscussionThread,
-    Enrolment,
-    LearningPathPage,
-    LessonPage,
-)
+from .discussion_access import can_join_cohort, can_take_part
+from .models.certificates import Certificate
+from .models.cohorts import Cohort
+from .models.discussions import DiscussionThread
+from .models.enrolment import Enrolment
+from .models.pages import CoursePage, LearningPathPage, LessonPage
+from .services import discussions as discussion_services
+from .services import enrolment as enrolment_services
+from .services import feedback as feedback_services
+from .services import progress as progress_services
+from .services import quizzes as quiz_services
+from .services.errors import LearningError
 
 # --- helpers ---------------------------------------------------------------------------------------
 
@@ -39,15 +44,11 @@ def _live_lesson(lesson_id):
     return lesson
 
 
-def _back(request, fallback):
-    return redirect(fallback)
-
-
 def _run(request, action, success=None):
     """Run a service call; show its LearningError as a message. Returns the result or None."""
     try:
         result = action()
-    except services.LearningError as error:
+    except LearningError as error:
         messages.error(request, error.message)
         return None
     if success:
@@ -57,8 +58,6 @@ def _run(request, action, success=None):
 
 def catalogue(request):
     """/courses/ is a Wagtail page; this named URL lets navigation and links reverse it."""
-    from wagtail.views import serve
-
     return serve(request, "courses/")
 
 
@@ -69,7 +68,7 @@ def catalogue(request):
 @login_required
 def enrol(request, course_id):
     course = _live_course(course_id)
-    result = _run(request, lambda: services.enrol(learner=request.user, course=course))
+    result = _run(request, lambda: enrolment_services.enrol(learner=request.user, course=course))
     if result:
         enrolment, created = result
         if created:
@@ -82,7 +81,7 @@ def enrol(request, course_id):
 def unenrol(request, course_id):
     course = _live_course(course_id)
     enrolment = get_object_or_404(Enrolment, learner=request.user, course=course)
-    _run(request, lambda: services.unenrol(enrolment=enrolment), _("You left the course. Your progress is kept."))
+    _run(request, lambda: enrolment_services.unenrol(enrolment=enrolment), _("You left the course. Your progress is kept."))
     return redirect(course.get_url(request))
 
 
@@ -90,7 +89,7 @@ def unenrol(request, course_id):
 @login_required
 def enrol_in_path(request, path_id):
     path = get_object_or_404(LearningPathPage.objects.live(), pk=path_id)
-    created = _run(request, lambda: services.enrol_in_path(learner=request.user, path=path))
+    created = _run(request, lambda: enrolment_services.enrol_in_path(learner=request.user, path=path))
     if created is not None:
         messages.success(request, _("You are enrolled in every course of this path."))
     return redirect(path.get_url(request))
@@ -103,13 +102,13 @@ def enrol_in_path(request, path_id):
 @login_required
 def complete_lesson(request, lesson_id):
     lesson = _live_lesson(lesson_id)
-    result = _run(request, lambda: services.complete_lesson(learner=request.user, lesson=lesson))
+    result = _run(request, lambda: progress_services.complete_lesson(learner=request.user, lesson=lesson))
     if result is None:
         return redirect(lesson.get_url(request))
-    enrolment = Enrolment.objects.get(learner=request.user, course_id=services.course_of(lesson).pk)
+    enrolment = Enrolment.objects.get(learner=request.user, course_id=enrolment_services.course_of(lesson=lesson).pk)
     if enrolment.status == "completed":
         messages.success(request, _("Course complete: your certificate is ready."))
-        return redirect(services.course_of(lesson).get_url(request))
+        return redirect(enrolment_services.course_of(lesson=lesson).get_url(request))
     messages.success(request, _("Lesson complete."))
     view = selectors.lesson_view(lesson=lesson, user=request.user)
     return redirect(view.next.get_url(request) if view.next else view.course.get_url(request))
@@ -134,7 +133,7 @@ def submit_quiz(request, lesson_id):
         attempt_number = None
     result = _run(
         request,
-        lambda: services.submit_quiz(
+        lambda: quiz_services.submit_quiz(
             learner=request.user, lesson=lesson, answers=_posted_answers(request, lesson), attempt_number=attempt_number
         ),
     )
@@ -156,7 +155,7 @@ def submit_quiz(request, lesson_id):
 def react(request, lesson_id):
     lesson = _live_lesson(lesson_id)
     kind = request.POST.get("kind", "")
-    result = _run(request, lambda: services.react(learner=request.user, lesson=lesson, kind=kind, text=request.POST.get("text", "")))
+    result = _run(request, lambda: feedback_services.react(learner=request.user, lesson=lesson, kind=kind, text=request.POST.get("text", "")))
     if result:
         messages.success(request, _("Thanks: the authors will see your question.") if kind == "question" else _("Thanks for your feedback."))
     return redirect(lesson.get_url(request) + "#feedback")
@@ -172,7 +171,7 @@ def rate(request, course_id):
     relevant = {"yes": True, "no": False}.get(request.POST.get("relevant", ""))
     _run(
         request,
-        lambda: services.rate_course(
+        lambda: feedback_services.rate_course(
             learner=request.user, course=course, stars=request.POST.get("stars"), relevant=relevant,
             comment=request.POST.get("comment", ""),
         ),
@@ -187,14 +186,12 @@ def course_discussion(request, course_id):
     if request.method == "POST":
         result = _run(
             request,
-            lambda: services.start_thread(author=request.user, course=course, title=request.POST.get("title", ""),
+            lambda: discussion_services.start_thread(author=request.user, course=course, title=request.POST.get("title", ""),
                                           body=request.POST.get("body", "")),
         )
         if result:
             return redirect("courses:thread", thread_id=result[0].pk)
     threads = DiscussionThread.objects.filter(course=course).select_related("author").order_by("-last_post_at")
-    from django.core.paginator import Paginator
-
     page_obj = Paginator(threads, 20).get_page(request.GET.get("page"))
     return render(request, "courses/discussion_list.html", {"course": course, "page_obj": page_obj,
                                                              "form_values": request.POST})
@@ -205,7 +202,7 @@ def thread(request, thread_id):
     thread = get_object_or_404(DiscussionThread.objects.select_related("course", "cohort", "author"), pk=thread_id)
     if thread.course_id and not thread.course.live:
         raise Http404
-    if not services.can_take_part(user=request.user, thread=thread):
+    if not can_take_part(user=request.user, thread=thread):
         raise PermissionDenied
     if request.method == "POST":
         parent = None
@@ -214,7 +211,7 @@ def thread(request, thread_id):
             if parent is None:
                 messages.error(request, _("You can only reply to a message in this discussion."))
                 return redirect("courses:thread", thread_id=thread.pk)
-        post = _run(request, lambda: services.post_reply(author=request.user, thread=thread, body=request.POST.get("body", ""),
+        post = _run(request, lambda: discussion_services.post_reply(author=request.user, thread=thread, body=request.POST.get("body", ""),
                                                          parent=parent))
         if post:
             return redirect(reverse("courses:thread", kwargs={"thread_id": thread.pk}) + f"#post-{post.pk}")
@@ -238,13 +235,12 @@ def paths(request):
 @login_required
 def cohort(request, slug):
     cohort = get_object_or_404(Cohort.objects.select_related("course", "path", "facilitator"), slug=slug)
-    is_member = cohort.memberships.filter(learner=request.user).exists()
-    if not (is_member or cohort.facilitator_id == request.user.pk or request.user.has_role(Role.LD_ADMIN)):
+    if not can_join_cohort(user=request.user, cohort=cohort):
         raise PermissionDenied
     if (cohort.course_id and not cohort.course.live) or (cohort.path_id and not cohort.path.live):
         raise Http404
     if request.method == "POST":
-        result = _run(request, lambda: services.start_thread(author=request.user, cohort=cohort,
+        result = _run(request, lambda: discussion_services.start_thread(author=request.user, cohort=cohort,
                                                               title=request.POST.get("title", ""), body=request.POST.get("body", "")))
         if result:
             return redirect("courses:thread", thread_id=result[0].pk)

@@ -6,7 +6,8 @@ from wagtail import hooks
 
 from guild.core.navigation import HomePanel, NavGroup, NavItem
 
-from .models import CataloguePage, CoursePage, LearningPathPage, LessonPage
+from .models.pages import CataloguePage, CoursePage, LearningPathPage, LessonPage
+from .selectors import my_learning
 
 LEARNER_PAGES = (CataloguePage, CoursePage, LessonPage, LearningPathPage)
 
@@ -21,9 +22,7 @@ def nav_items():
 
 @hooks.register("guild_home_panels")
 def home_panels(request):
-    from . import selectors
-
-    data = selectors.my_learning(user=request.user, limit=3)
+    data = my_learning(user=request.user, limit=3)
     return [HomePanel(template="courses/home/_my_learning.html", context={"data": data}, order=10)]
 
 

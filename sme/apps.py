@@ -21,9 +21,15 @@ class SmeConfig(AppConfig):
     verbose_name = _("Experts")
 
     def ready(self):
+        from courses import discussion_spaces
         from courses.models import CataloguePage
 
         from . import receivers  # noqa: F401
+        from .services import COMMUNITY_SPACE
+        from .views import COMMUNITY_ROLES
+
+        # The authors' community threads are courses threads: courses asks sme who may take part.
+        discussion_spaces.register(COMMUNITY_SPACE, can_take_part=lambda user: user.has_role(*COMMUNITY_ROLES))
 
         # Every app: the permissions it grants need content types made by later apps.
         post_migrate.connect(_after_migrate, dispatch_uid="sme.setup")

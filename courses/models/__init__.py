@@ -1,0 +1,47 @@
+"""Course content (Wagtail pages) and learning records.
+
+Pages hold what authors write and reviewers validate; everything that changes as people
+learn (enrolments, progress, ratings, stats) lives in plain models, never in page fields,
+so that publishing a revision can never overwrite it. Other apps import from here; modules
+inside courses import the submodule that defines a model."""
+
+from .certificates import Certificate
+from .cohorts import Cohort, CohortMembership
+from .discussions import DiscussionPost, DiscussionThread
+from .enrolment import Enrolment, EnrolmentSource, EnrolmentStatus, LessonCompletion
+from .feedback import CourseRating, LessonReaction, ReactionKind
+from .pages import (
+    CataloguePage,
+    CourseAuthor,
+    CourseLevel,
+    CoursePage,
+    LearningPathPage,
+    LessonPage,
+    PathCourse,
+)
+from .quizzes import QuizAttempt
+from .stats import CourseStats
+
+__all__ = [
+    "CataloguePage",
+    "Certificate",
+    "Cohort",
+    "CohortMembership",
+    "CourseAuthor",
+    "CourseLevel",
+    "CoursePage",
+    "CourseRating",
+    "CourseStats",
+    "DiscussionPost",
+    "DiscussionThread",
+    "Enrolment",
+    "EnrolmentSource",
+    "EnrolmentStatus",
+    "LearningPathPage",
+    "LessonCompletion",
+    "LessonPage",
+    "LessonReaction",
+    "PathCourse",
+    "QuizAttempt",
+    "ReactionKind",
+]
