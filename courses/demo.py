@@ -9,6 +9,7 @@ import logging
 from django.utils import timezone
 from django.utils.text import slugify
 
+from guild import demo
 from guild.people.models import User
 from guild.skills.models import Skill, SkillCategory
 
@@ -74,6 +75,7 @@ def _seed_course(catalogue, data):
     return course
 
 
+@demo.step(order=20)
 def seed(stdout=None):
     catalogue = ensure_catalogue()
     content = _content()

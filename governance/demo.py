@@ -20,7 +20,7 @@ from governance.models.roadmap import BusinessGoal, Initiative, Mission, Pillar
 from governance.services import needs as need_services
 from governance.services.maturity import record_assessment
 from governance.services.rollups import refresh_rollups
-from guild.core import demo
+from guild import demo
 from guild.people.models import Team, User
 from guild.people.roles import Role
 from guild.skills.models import Skill

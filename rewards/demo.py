@@ -11,7 +11,7 @@ import uuid
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from guild.core import demo
+from guild import demo
 from guild.people.roles import Role
 from guild.skills.models import Skill
 

@@ -7,7 +7,7 @@ import importlib
 from django.db import transaction
 
 from courses.models import DiscussionThread
-from guild.core import demo
+from guild import demo
 from guild.people.models import User
 from guild.people.roles import Role
 from guild.skills.models import PersonSkill, Skill

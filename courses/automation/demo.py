@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from courses.models import CoursePage, Enrolment, EnrolmentSource, LearningPathPage
 from courses.services import enrol
-from guild.core import demo, sweeps
+from guild import demo, sweeps
 from guild.notifications.models import OutboxMessage
 from guild.people.models import Team, User
 from guild.people.roles import Role

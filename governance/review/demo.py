@@ -5,7 +5,7 @@ Both are small drafts by expert@example.com started from a template. Idempotent.
 from django.db import transaction
 
 from courses.models import CataloguePage, CoursePage
-from guild.core import demo
+from guild import demo
 from guild.people.models import User
 from guild.skills.models import Skill
 from sme.models import CourseTemplate

@@ -36,3 +36,14 @@ def test_the_demo_dashboards_have_figures_before_the_worker_runs(client):
     assert dash.enrolments_as_of is not None
     assert dash.engagement["enrolments"] > 0 and dash.engagement["active_learners"] > 0
     assert dash.sme["live_courses"] > 0
+
+
+def test_every_app_registers_its_demo_step_and_the_rollup_fold_runs_last():
+    # The platform's seed_demo names no feature: each app's demo.py registers its step.
+    from guild import demo
+
+    assert [(s.order, s.name) for s in demo.steps()] == [
+        (10, "guild.people.demo"), (20, "courses.demo"), (30, "sme.demo"), (40, "governance.review.demo"),
+        (50, "rewards.demo"), (60, "governance.demo"), (70, "courses.automation.demo"), (1000, "governance.demo"),
+    ]
+    assert demo.steps()[-1].run.__name__ == "fold_rollups"

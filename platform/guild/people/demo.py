@@ -6,7 +6,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils.text import slugify
 
-from guild.core import demo
+from guild import demo
 from guild.skills.models import JobRole, PersonSkill, RoleSkillRequirement, Skill, SkillCategory
 
 from .models import Team, User

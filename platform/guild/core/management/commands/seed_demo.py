@@ -1,10 +1,10 @@
 """Load the demo organisation. Idempotent: running it twice changes nothing.
 
-Each app registers its part in its demo.py (see guild.core.demo); they run in their order."""
+Each app registers its part in its demo.py (see guild.demo); they run in their order."""
 
 from django.core.management.base import BaseCommand
 
-from guild.core import demo
+from guild import demo
 
 LOGINS = [
     ("learner@example.com", "Learner"),

@@ -1,7 +1,7 @@
 """The demo organisation is built in steps that each app registers from its own demo.py, so the
 platform runs them without naming a feature:
 
-    from guild.core import demo
+    from guild import demo
 
     @demo.step(order=20)
     def seed(stdout=None): ...
