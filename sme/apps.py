@@ -2,6 +2,12 @@ from django.apps import AppConfig
 from django.db.models.signals import post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 
+from courses import discussion_spaces
+
+from .community import COMMUNITY_SPACE, is_community_member
+
+# Inline imports below: this module loads before the app registry is ready, and they import models.
+
 
 def _after_migrate(sender, **kwargs):
     from .setup import ensure_all
@@ -21,15 +27,12 @@ class SmeConfig(AppConfig):
     verbose_name = _("Experts")
 
     def ready(self):
-        from courses import discussion_spaces
         from courses.models import CataloguePage
 
         from . import receivers  # noqa: F401
-        from .services import COMMUNITY_SPACE
-        from .views import COMMUNITY_ROLES
 
         # The authors' community threads are courses threads: courses asks sme who may take part.
-        discussion_spaces.register(COMMUNITY_SPACE, can_take_part=lambda user: user.has_role(*COMMUNITY_ROLES))
+        discussion_spaces.register(COMMUNITY_SPACE, can_take_part=is_community_member)
 
         # Every app: the permissions it grants need content types made by later apps.
         post_migrate.connect(_after_migrate, dispatch_uid="sme.setup")

@@ -12,8 +12,8 @@ from guild.people.models import User
 from guild.people.roles import Role
 from guild.skills.models import PersonSkill, Skill
 
+from .community import COMMUNITY_SPACE
 from .models import (
-    COMMUNITY_SPACE,
     CourseTemplate,
     ExpertProfile,
     Nomination,

@@ -14,7 +14,8 @@ from guild.people.roles import Role
 from guild.skills.models import PersonSkill
 
 from . import extensions
-from .models import COMMUNITY_SPACE, Nomination, NominationStatus
+from .community import COMMUNITY_SPACE
+from .models import Nomination, NominationStatus
 
 WORKSPACE_LIMIT = 50
 

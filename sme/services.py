@@ -22,7 +22,8 @@ from guild.people.services import grant_role
 from guild.skills.models import PersonSkill, SkillLevel
 
 from . import conf
-from .models import COMMUNITY_SPACE, CourseOrigin, ExpertProfile, Nomination, NominationStatus
+from .community import COMMUNITY_SPACE, is_community_member
+from .models import CourseOrigin, ExpertProfile, Nomination, NominationStatus
 
 log = logging.getLogger(__name__)
 
@@ -342,7 +343,7 @@ def _workspace_url():
 
 
 def _check_community_member(user):
-    if not user.has_role(Role.EXPERT, Role.REVIEWER, Role.LD_ADMIN):
+    if not is_community_member(user):
         raise ExpertError(_("The authors' community is for experts and reviewers."))
 
 

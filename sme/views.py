@@ -15,6 +15,7 @@ from guild.people.roles import Role
 from guild.skills.models import Skill
 
 from . import extensions, selectors, services
+from .community import COMMUNITY_ROLES
 from .forms import (
     AnswerForm,
     CoAuthorForm,
@@ -28,7 +29,6 @@ from .forms import (
 from .models import CourseTemplate, ExpertProfile, Nomination
 
 AUTHOR_ROLES = (Role.EXPERT, Role.LD_ADMIN)
-COMMUNITY_ROLES = (Role.EXPERT, Role.REVIEWER, Role.LD_ADMIN)
 
 
 @login_required

@@ -12,6 +12,6 @@ class AutomationConfig(AppConfig):
     verbose_name = _("Automation")
 
     def ready(self):
-        from . import signals
+        from . import signals  # needs the models, which load after this module
 
         signals.connect()
