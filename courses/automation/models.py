@@ -102,9 +102,6 @@ class EnrolmentRule(models.Model):
     def target(self):
         return self.course or self.path
 
-    def last_run(self):
-        return self.runs.order_by("-started_at").first()
-
 
 class RuleRun(models.Model):
     """One execution of one rule: when, why, and what it did."""

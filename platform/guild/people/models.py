@@ -7,8 +7,6 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from treebeard.mp_tree import MP_Node
 
-from .roles import Role
-
 
 def validate_timezone(value):
     if value not in zoneinfo.available_timezones():
@@ -89,10 +87,6 @@ class User(AbstractUser):
         if self.is_superuser:
             return True
         return bool(self.role_names.intersection(str(r) for r in roles))
-
-    @property
-    def is_ld_admin(self):
-        return self.has_role(Role.LD_ADMIN)
 
     @cached_property
     def manager(self):

@@ -3,12 +3,6 @@ from django.db.models import Q, QuerySet
 from .models import Team, User
 
 
-def team_members(*, team: Team, include_subteams: bool = True) -> QuerySet[User]:
-    if include_subteams:
-        return User.objects.filter(team__path__startswith=team.path, is_active=True)
-    return User.objects.filter(team=team, is_active=True)
-
-
 def teams_managed_by(*, user: User) -> QuerySet[Team]:
     """Every team `user` manages, with their sub-teams."""
     paths = list(Team.objects.filter(manager=user).values_list("path", flat=True))
