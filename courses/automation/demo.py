@@ -9,7 +9,8 @@ from django.utils import timezone
 
 from courses.models import CoursePage, Enrolment, EnrolmentSource, LearningPathPage
 from courses.services import enrol
-from guild import demo, sweeps
+from guild import demo
+from guild.core import sweeps
 from guild.notifications.models import OutboxMessage
 from guild.people.models import Team, User
 from guild.people.roles import Role
