@@ -26,11 +26,12 @@ _steps: dict[str, Step] = {}
 
 
 def step(*, order: int):
-    """Decorator: register `func(stdout=None)` as a demo step, named after its module."""
+    """Decorator: register `func(stdout=None)` as a demo step, named after its module (and the
+    function, when it is not the module's `seed`)."""
 
     def decorator(func):
-        name = func.__module__
-        _steps[f"{name}.{func.__name__}"] = Step(name=name, order=order, run=func)
+        name = func.__module__ if func.__name__ == "seed" else f"{func.__module__}.{func.__name__}"
+        _steps[name] = Step(name=name, order=order, run=func)
         return func
 
     return decorator
