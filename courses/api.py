@@ -4,6 +4,8 @@ and for each person (their own)."""
 from django.db.models import Prefetch
 from rest_framework import serializers, viewsets
 
+from guild.core.api_ids import IdLookupMixin, query_id
+from guild.core.safe_input import MAX_PAGE_ID
 from guild.people.roles import Role
 from guild.skills.models import Skill
 
@@ -47,10 +49,11 @@ class CourseSerializer(serializers.ModelSerializer):
         return stats.rating_average if stats else None
 
 
-class CourseViewSet(viewsets.ReadOnlyModelViewSet):
+class CourseViewSet(IdLookupMixin, viewsets.ReadOnlyModelViewSet):
     """Published courses only."""
 
     serializer_class = CourseSerializer
+    max_lookup_id = MAX_PAGE_ID  # Wagtail page ids are integers
 
     def get_queryset(self):
         return (
@@ -69,7 +72,7 @@ class EnrolmentSerializer(serializers.ModelSerializer):
                   "enrolled_at", "last_activity_at", "completed_at"]
 
 
-class EnrolmentViewSet(viewsets.ReadOnlyModelViewSet):
+class EnrolmentViewSet(IdLookupMixin, viewsets.ReadOnlyModelViewSet):
     """L&D admins read every enrolment (filter with ?learner=<email>&course=<id>&status=); anyone else
     reads only their own."""
 
@@ -85,8 +88,9 @@ class EnrolmentViewSet(viewsets.ReadOnlyModelViewSet):
         params = self.request.query_params
         if params.get("learner"):
             qs = qs.filter(learner__email__iexact=params["learner"])
-        if params.get("course", "").isdigit():
-            qs = qs.filter(course_id=params["course"])
+        course_id = query_id(params, "course", maximum=MAX_PAGE_ID)
+        if course_id is not None:
+            qs = qs.filter(course_id=course_id)
         if params.get("status"):
             qs = qs.filter(status=params["status"])
         return qs

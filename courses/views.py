@@ -6,13 +6,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.views import serve
 
+from guild.core.safe_input import parse_id
 from guild.people.roles import Role
 
 from . import selectors
@@ -31,6 +32,9 @@ from .services import quizzes as quiz_services
 from .services.errors import LearningError
 
 # --- helpers ---------------------------------------------------------------------------------------
+
+
+MAX_ATTEMPT = 10_000  # far beyond any course's attempt limit; keeps the number a small integer
 
 
 def _live_course(course_id):
@@ -127,10 +131,10 @@ def _posted_answers(request, lesson):
 @login_required
 def submit_quiz(request, lesson_id):
     lesson = _live_lesson(lesson_id)
-    try:
-        attempt_number = int(request.POST.get("attempt", ""))
-    except ValueError:
-        attempt_number = None
+    posted = request.POST.get("attempt", "").strip()
+    attempt_number = parse_id(posted, maximum=MAX_ATTEMPT) if posted else None
+    if posted and attempt_number is None:
+        return HttpResponseBadRequest(_("The quiz form was not valid: reload the lesson and answer again."))
     result = _run(
         request,
         lambda: quiz_services.submit_quiz(

@@ -53,7 +53,7 @@ class NeedPriorityViewSet(viewsets.ViewSet):
     permission_classes = [IsLDAdminOrExecutiveReadOnly]
     serializer_class = NeedPrioritySerializer
 
-    def list(self, request):
+    def list(self, request, *args, **kwargs):  # kwargs: the router's format suffix (.json)
         return Response(NeedPrioritySerializer(priority_list(), many=True).data)
 
 
@@ -75,7 +75,7 @@ class DashboardViewSet(viewsets.ViewSet):
     permission_classes = [IsLDAdminOrExecutiveReadOnly]
     serializer_class = DashboardSerializer
 
-    def list(self, request):
+    def list(self, request, *args, **kwargs):  # kwargs: the router's format suffix (.json)
         dash = dashboard(parse_filters(request.query_params))
         return Response({
             "team": dash.filters.team.slug if dash.filters.team else None, "period_days": dash.filters.period,

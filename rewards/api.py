@@ -2,6 +2,7 @@
 
 from rest_framework import serializers, viewsets
 
+from guild.core.api_ids import IdLookupMixin
 from guild.people.api_permissions import IsLDAdmin
 
 from .models import BadgeAward, RewardLedgerEntry
@@ -29,7 +30,7 @@ class BadgeAwardSerializer(serializers.ModelSerializer):
         return assertion_url(award)
 
 
-class LedgerViewSet(viewsets.ReadOnlyModelViewSet):
+class LedgerViewSet(IdLookupMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = LedgerEntrySerializer
     permission_classes = [IsLDAdmin]
 
@@ -37,7 +38,7 @@ class LedgerViewSet(viewsets.ReadOnlyModelViewSet):
         return RewardLedgerEntry.objects.select_related("person").order_by("id")
 
 
-class BadgeAwardViewSet(viewsets.ReadOnlyModelViewSet):
+class BadgeAwardViewSet(IdLookupMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = BadgeAwardSerializer
     permission_classes = [IsLDAdmin]
 

@@ -9,10 +9,11 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_POST
+
+from guild.core.safe_input import redirect_back
 
 from . import openbadges, selectors, services
 from .forms import KudosForm, LeaderboardForm, LeaderboardPreferenceForm
@@ -142,10 +143,7 @@ def _set_hidden(request, pk, hidden):
     kudos = get_object_or_404(Kudos, pk=pk, recipient=request.user)
     services.set_kudos_hidden(kudos=kudos, person=request.user, hidden=hidden)
     messages.success(request, _("The kudos is hidden from your profile.") if hidden else _("The kudos shows on your profile again."))
-    next_url = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
-        return redirect(next_url)
-    return redirect("rewards:kudos")
+    return redirect_back(request, request.POST.get("next"), "rewards:kudos")
 
 
 @login_required

@@ -3,6 +3,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from courses.models import CoursePage, LearningPathPage
+from guild.core.form_fields import IdModelChoiceField, IdModelMultipleChoiceField
 from guild.people.models import Team
 from guild.people.selectors import direct_reports, teams_managed_by
 
@@ -46,8 +47,8 @@ class ReminderPolicyForm(forms.ModelForm):
 
 
 class AssignCourseForm(forms.Form):
-    course = forms.ModelChoiceField(label=_("Course"), queryset=CoursePage.objects.none())
-    learners = forms.ModelMultipleChoiceField(
+    course = IdModelChoiceField(label=_("Course"), queryset=CoursePage.objects.none())
+    learners = IdModelMultipleChoiceField(
         label=_("People"), queryset=None, widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Choose at least one person.")},
     )

@@ -72,6 +72,8 @@ def submit_quiz(*, learner, lesson, answers, attempt_number=None):
     Passing completes the lesson. The best score is the maximum over attempts."""
     if not lesson.live:
         raise LearningError(_("This lesson is not published."))
+    if attempt_number is not None and attempt_number < 1:
+        raise LearningError(_("That attempt does not exist: reload the lesson and answer again."))
     course = course_of(lesson=lesson)
     results = quiz_outcome(lesson=lesson, answers=answers)
     with transaction.atomic():
@@ -79,7 +81,9 @@ def submit_quiz(*, learner, lesson, answers, attempt_number=None):
         enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
         used = enrolment.quiz_attempts.filter(lesson=lesson).aggregate(n=Max("attempt_number"))["n"] or 0
         if attempt_number is not None and attempt_number <= used:
-            previous = enrolment.quiz_attempts.get(lesson=lesson, attempt_number=attempt_number)
+            previous = enrolment.quiz_attempts.filter(lesson=lesson, attempt_number=attempt_number).first()
+            if previous is None:  # numbers are 1..used, but an attempt row may have been removed by L&D
+                raise LearningError(_("That attempt does not exist: reload the lesson and answer again."))
             return previous, quiz_outcome(lesson=lesson, answers=previous.answers), False
         if attempts_left(course=course, used=used) == 0:
             raise LearningError(_("You have used every attempt at this quiz. Ask the course authors or L&D for help."))

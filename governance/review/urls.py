@@ -5,7 +5,7 @@ from . import views
 app_name = "review"
 urlpatterns = [
     path("", views.queue, name="queue"),
-    path("<int:assignment_id>/", views.review, name="review"),
-    path("<int:assignment_id>/reassign/", views.reassign, name="reassign"),
-    path("courses/<int:course_id>/", views.course_reviews, name="course"),
+    path("<id:assignment_id>/", views.review, name="review"),
+    path("<id:assignment_id>/reassign/", views.reassign, name="reassign"),
+    path("courses/<page_id:course_id>/", views.course_reviews, name="course"),
 ]

@@ -26,12 +26,21 @@ def export_dashboard(*, dash, fmt):
     return ExportFile(content, CONTENT_TYPES[fmt], f"guild-kpis-{timezone.localdate().isoformat()}.{fmt}")
 
 
+def _clean_text(value):
+    """People's text without the control characters a spreadsheet cell cannot hold."""
+    if not isinstance(value, str):
+        return value
+    return "".join(ch for ch in value if ch in "\t\n" or not (ord(ch) < 32 or ord(ch) == 127))
+
+
 def _csv(rows):
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     for row in rows:
-        # Neutralise spreadsheet formulas in text cells.
-        writer.writerow([f"'{c}" if isinstance(c, str) and c[:1] in "=+-@" else c for c in row])
+        cells = [_clean_text(c) for c in row]
+        # A leading = + - @ (or tab, CR) would start a formula when the file is opened: make it text.
+        writer.writerow([f"'{c}" if isinstance(c, str) and c[:1] in ("=", "+", "-", "@", "\t", "\r") else c
+                         for c in cells])
     return buffer.getvalue()
 
 
@@ -42,7 +51,11 @@ def _xlsx(rows):
     ws = wb.active
     ws.title = "Guild L&D KPIs"
     for row in rows:
-        ws.append([float(c) if not isinstance(c, (str, int, float)) else c for c in row])
+        cells = [float(c) if not isinstance(c, (str, int, float)) else _clean_text(c) for c in row]
+        ws.append(cells)
+        for cell in ws[ws.max_row]:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # always text: openpyxl would otherwise store "=…" as a formula
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()

@@ -4,7 +4,7 @@ import csv
 import io
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.db import transaction
 from django.utils.text import slugify
@@ -49,22 +49,67 @@ class ImportResult:
         return not self.errors
 
 
+# The value column is numeric(14, 2): at most 12 digits before the decimal point.
+VALUE_LIMIT = Decimal("1e12")
+CENTS = Decimal("0.01")
+MAX_CELL_CHARS = 1000
+
+
+def parse_value(text: str) -> Decimal:
+    """A KPI value as stored (rounded to cents); ValueError when it is not a number the column holds."""
+    try:
+        value = Decimal(text.replace(",", "")).quantize(CENTS, rounding=ROUND_HALF_UP)
+    except (InvalidOperation, ValueError):
+        raise ValueError(text) from None
+    if not value.is_finite() or abs(value) >= VALUE_LIMIT:
+        raise ValueError(text)
+    return value
+
+
+def _has_control_characters(text: str) -> bool:
+    return any(ord(ch) < 32 or ord(ch) == 127 for ch in text)
+
+
+def _rows(text):
+    """(line, cells) for each CSV line; a line the csv module cannot read is (line, None)."""
+    reader = csv.reader(io.StringIO(text))
+    line = 0
+    while True:
+        line += 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error:  # e.g. a field longer than the csv module's limit (128 KB)
+            yield line, None
+            return
+        yield line, row
+
+
 def _parse(text):
     """Yield (line, metric, team, date, value) or collect errors. Nothing is written here."""
     result = ImportResult()
     rows = []
-    reader = csv.reader(io.StringIO(text))
-    header = next(reader, None)
+    lines = _rows(text)
+    header = next(lines, (1, None))[1]
     if header is None or [h.strip().lower() for h in header] != COLUMNS:
         result.errors.append((1, _("The first line must be exactly: %(cols)s.") % {"cols": ",".join(COLUMNS)}))
         return result, rows
     teams = {t.slug: t for t in Team.objects.all()}
     teams_by_name = {t.name.lower(): t for t in teams.values()}
-    for line, row in enumerate(reader, start=2):
+    for line, row in lines:
+        if row is None or any(len(cell) > MAX_CELL_CHARS for cell in row):
+            result.errors.append((line, _("A value on this line is too long (at most %(n)s characters).")
+                                  % {"n": MAX_CELL_CHARS}))
+            break
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != 4:
             result.errors.append((line, _("Expected 4 values, found %(n)s.") % {"n": len(row)}))
+            continue
+        if any(_has_control_characters(cell) for cell in row):
+            result.errors.append((line, _("This line contains a control character (such as a NUL byte): "
+                                          "remove it and import again.")))
             continue
         metric, team_ref, day, value = (cell.strip() for cell in row)
         if not slugify(metric):
@@ -82,11 +127,10 @@ def _parse(text):
             result.errors.append((line, _("“%(date)s” is not a date; write it as YYYY-MM-DD.") % {"date": day}))
             continue
         try:
-            parsed_value = Decimal(value.replace(",", ""))
-            if not parsed_value.is_finite() or abs(parsed_value) >= Decimal("1e12"):
-                raise InvalidOperation
-        except InvalidOperation:
-            result.errors.append((line, _("“%(value)s” is not a number.") % {"value": value}))
+            parsed_value = parse_value(value)
+        except ValueError:
+            result.errors.append((line, _("“%(value)s” is not a number Guild can store: use at most 12 digits "
+                                          "before the decimal point.") % {"value": value[:40]}))
             continue
         rows.append((line, metric, team, parsed_day, parsed_value))
         if len(rows) > MAX_ROWS:

@@ -1,12 +1,17 @@
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, register_converter
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from guild.core import views as core_views
+from guild.core.safe_input import IdConverter, PageIdConverter
+
+# Before the apps' URLconfs below are read: they use <id:…> and <page_id:…>.
+register_converter(IdConverter, "id")
+register_converter(PageIdConverter, "page_id")
 
 urlpatterns = [
     path("", core_views.home, name="home"),

@@ -1,5 +1,7 @@
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseBadRequest
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 
 class AdminAccessMiddleware:
@@ -23,4 +25,20 @@ class AdminAccessMiddleware:
             and not user.has_perm("wagtailadmin.access_admin")
         ):
             raise PermissionDenied
+        return self.get_response(request)
+
+
+class RejectNulBytesMiddleware:
+    """A NUL byte in the path or the query string is refused with a 400.
+
+    No page needs one, PostgreSQL cannot store or compare one (a search for it would be a 500), and
+    forms already refuse it in their fields (Django's ProhibitNullCharactersValidator)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path or any("\x00" in key or "\x00" in value
+                                          for key, values in request.GET.lists() for value in values):
+            return HttpResponseBadRequest(_("This address contains a NUL character, which no page accepts."))
         return self.get_response(request)

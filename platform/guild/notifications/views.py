@@ -6,6 +6,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
+from guild.core.safe_input import redirect_back
+
 from . import kinds
 from .forms import PreferencesForm
 from .models import DeliveryPreference
@@ -36,7 +38,7 @@ def mark_all_read(request):
 def mark_one_read(request, pk):
     # Scoped to the signed-in person: someone else's id changes nothing.
     mark_read(recipient=request.user, notification_ids=[pk])
-    return redirect(request.POST.get("next") if request.POST.get("next", "").startswith("/") else "notifications:list")
+    return redirect_back(request, request.POST.get("next"), "notifications:list")
 
 
 @login_required
