@@ -22,6 +22,7 @@ urlpatterns = [
     path("api/", include("guild.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("cms/logout/", core_views.admin_logout),  # before Wagtail's own: see the view
     path("cms/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),

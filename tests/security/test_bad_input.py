@@ -159,3 +159,19 @@ def test_the_api_is_throttled_per_person(client, learner, monkeypatch):
     client.force_login(learner)
     statuses = [client.get("/api/courses/").status_code for _ in range(4)]
     assert statuses == [200, 200, 200, 429]
+
+
+# --- Sign-out ------------------------------------------------------------------------------------------
+
+
+def test_a_get_to_the_admin_logout_signs_nobody_out(client, expert):
+    from django.conf import settings
+
+    client.force_login(expert)
+    response = client.get("/cms/logout/")
+    assert response.status_code == 405
+    assert settings.SESSION_COOKIE_NAME not in response.cookies  # the cookie is neither deleted nor replaced
+    assert client.get("/cms/").status_code == 200
+    response = client.post("/cms/logout/")
+    assert response.status_code == 302
+    assert client.get("/cms/").status_code == 302  # signed out: to the sign-in page

@@ -2,11 +2,19 @@ from django.contrib.auth.decorators import login_required
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
+from wagtail.admin.views.account import LogoutView as WagtailLogoutView
 
 from . import health
 from .models import Heartbeat
 from .navigation import home_panels_for
+
+
+@require_POST
+def admin_logout(request, *args, **kwargs):
+    """Wagtail's /cms/logout/ answers a GET with 405 but deletes the session cookie all the same, so
+    any page could sign a person out with an image tag. Only a POST (with its CSRF token) signs out."""
+    return WagtailLogoutView.as_view()(request, *args, **kwargs)
 
 
 @login_required
