@@ -175,3 +175,25 @@ def test_a_get_to_the_admin_logout_signs_nobody_out(client, expert):
     response = client.post("/cms/logout/")
     assert response.status_code == 302
     assert client.get("/cms/").status_code == 302  # signed out: to the sign-in page
+
+
+# --- People in the Wagtail admin ---------------------------------------------------------------------
+
+
+def test_an_ld_admin_can_neither_make_a_superuser_nor_set_a_password(client, ld_admin, executive):
+    client.force_login(ld_admin)
+    page = client.get(f"/cms/users/edit/{executive.pk}/")
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert 'name="is_superuser"' not in html and 'name="password1"' not in html
+    old_password = executive.password
+    response = client.post(f"/cms/users/edit/{executive.pk}/", {
+        "email": executive.email, "first_name": "Eve", "last_name": "Exec", "is_active": "on",
+        "groups": list(executive.groups.values_list("pk", flat=True)),
+        "is_superuser": "on", "password1": "taken-over-42!", "password2": "taken-over-42!",
+    })
+    assert response.status_code == 302  # the rest of the edit is saved
+    executive.refresh_from_db()
+    assert executive.first_name == "Eve"
+    assert not executive.is_superuser and executive.password == old_password
+    assert not executive.check_password("taken-over-42!")

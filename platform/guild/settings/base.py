@@ -43,7 +43,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "guild.people.admin_app.PeopleAdminConfig",  # wagtail.users without superuser or password fields
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -248,6 +248,7 @@ CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 
 # --- Wagtail -------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Guild"
+WAGTAILUSERS_PASSWORD_ENABLED = False  # people set their own password (reset email); see guild.people.wagtail_users
 WAGTAILADMIN_BASE_URL = env.str("GUILD_BASE_URL", default="http://127.0.0.1:8000")
 GUILD_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
