@@ -1,10 +1,12 @@
 """Navigation, the learner's home panel, and sign-in for the course pages."""
 
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from guild.core.navigation import HomePanel, NavGroup, NavItem
+from guild.people.roles import Role
 
 from .models.pages import CataloguePage, CoursePage, LearningPathPage, LessonPage
 from .selectors import my_learning
@@ -32,3 +34,10 @@ def require_sign_in(page, request, serve_args, serve_kwargs):
     if isinstance(page, LEARNER_PAGES) and not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     return None
+
+
+@hooks.register("before_create_page")
+def only_ld_admins_create_learning_paths(request, parent_page, page_class):
+    # Experts may add courses to the catalogue, but a path sets a learning programme: L&D's call.
+    if issubclass(page_class, LearningPathPage) and not request.user.has_role(Role.LD_ADMIN):
+        raise PermissionDenied

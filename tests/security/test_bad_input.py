@@ -197,3 +197,22 @@ def test_an_ld_admin_can_neither_make_a_superuser_nor_set_a_password(client, ld_
     assert executive.first_name == "Eve"
     assert not executive.is_superuser and executive.password == old_password
     assert not executive.check_password("taken-over-42!")
+
+
+# --- Page types in the Wagtail admin -------------------------------------------------------------------
+
+
+def test_an_expert_cannot_create_a_learning_path_but_an_ld_admin_can(client, expert, ld_admin):
+    from courses.models import LearningPathPage
+    from tests.sme.test_authoring_permissions import refused
+    from tests.support.courses import make_catalogue
+
+    catalogue = make_catalogue()
+    url = f"/cms/pages/add/courses/learningpathpage/{catalogue.pk}/"
+    client.force_login(expert)
+    assert refused(client.get(url))
+    assert refused(client.post(url, {"title": "My own path", "slug": "my-own-path", "action-submit": "1"}))
+    assert not LearningPathPage.objects.filter(slug="my-own-path").exists()
+    assert client.get(f"/cms/pages/add/courses/coursepage/{catalogue.pk}/").status_code == 200  # courses still
+    client.force_login(ld_admin)
+    assert client.get(url).status_code == 200
