@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseBadRequest
 from django.urls import reverse
@@ -42,3 +43,20 @@ class RejectNulBytesMiddleware:
                                           for key, values in request.GET.lists() for value in values):
             return HttpResponseBadRequest(_("This address contains a NUL character, which no page accepts."))
         return self.get_response(request)
+
+
+class ContentSecurityPolicyMiddleware:
+    """Sends GUILD_CSP on Guild's own pages: scripts only from Guild's static files (no inline script,
+    no eval), no framing by other sites, no plugins. Wagtail's admin, Django's admin and the API
+    docs (Swagger UI) run inline scripts of their own, so paths under GUILD_CSP_RELAXED_PATHS get
+    GUILD_CSP_RELAXED instead. A response that sets its own policy keeps it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if "Content-Security-Policy" not in response:
+            relaxed = request.path.startswith(tuple(settings.GUILD_CSP_RELAXED_PATHS))
+            response["Content-Security-Policy"] = settings.GUILD_CSP_RELAXED if relaxed else settings.GUILD_CSP
+        return response

@@ -76,6 +76,7 @@ INSTALLED_APPS += env.list("GUILD_EXTRA_APPS", default=[])
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "guild.core.middleware.RejectNulBytesMiddleware",
+    "guild.core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -292,6 +293,14 @@ SPECTACULAR_SETTINGS = {
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"  # Wagtail's preview opts itself in to same-origin framing
+# Content-Security-Policy (guild.core.middleware): Guild's pages run no inline script. Inline style
+# attributes remain in a few templates, hence 'unsafe-inline' for styles only.
+_CSP_COMMON = ("default-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; font-src 'self' data:; "
+               "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-src 'self'")
+GUILD_CSP = f"{_CSP_COMMON}; script-src 'self'; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'"
+GUILD_CSP_RELAXED = (f"{_CSP_COMMON}; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
+                     "style-src 'self' 'unsafe-inline'; frame-ancestors 'self'")
+GUILD_CSP_RELAXED_PATHS = ["/cms/", "/django-admin/", "/api/docs/"]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
