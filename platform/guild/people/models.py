@@ -120,3 +120,28 @@ class Team(MP_Node):
     def subtree(self):
         """This team and all its sub-teams, as a queryset (one indexed prefix query)."""
         return Team.objects.filter(path__startswith=self.path)
+
+
+class ApiScope(models.TextChoices):
+    READ = "read", _("Read")
+    WRITE = "write", _("Write")
+    SCIM = "scim", _("SCIM provisioning")
+
+
+class TokenScopes(models.Model):
+    """What one of Wagtail's API tokens (wagtailcore.APIToken: hashed, revocable, last used) may do in
+    Guild's /api/. A token without a row may only read."""
+
+    token = models.OneToOneField("wagtailcore.APIToken", on_delete=models.CASCADE, related_name="guild_scopes")
+    scopes = models.CharField(_("scopes"), max_length=100, default=ApiScope.READ)
+
+    class Meta:
+        verbose_name = _("API token scopes")
+        verbose_name_plural = _("API token scopes")
+
+    def __str__(self):
+        return self.scopes
+
+    @property
+    def scope_list(self) -> list[str]:
+        return [s for s in self.scopes.split(",") if s]

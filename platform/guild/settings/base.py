@@ -265,15 +265,16 @@ WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 # --- API -------------------------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.BasicAuthentication",
+        # Machines: tokens, never HTTP Basic. First, so that a refusal is a 401 with WWW-Authenticate.
+        "guild.people.api_auth.BearerTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",  # the browser, with its CSRF token
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "guild.core.pagination.IdCursorPagination",
     # Throttled per person and, for requests without one, per IP (counts live in the cache).
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.UserRateThrottle",
+        "guild.people.api_auth.PersonOrTokenRateThrottle",
         "rest_framework.throttling.AnonRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {"user": "600/min", "anon": "30/min"},

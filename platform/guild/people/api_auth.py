@@ -1,0 +1,63 @@
+"""How machines sign in to /api/: `Authorization: Bearer <token>` with one of Wagtail's API tokens.
+
+The token acts as its person (their roles decide what they may see) within its scopes: "read" for
+GET, HEAD and OPTIONS, "write" for the rest. A deactivated person, or one whose email address is not
+verified, gets no API access. HTTP Basic is not accepted: it would let a script guess passwords
+beside the sign-in page's lock-out."""
+
+from django.conf import settings
+from django.utils import timezone
+from rest_framework import exceptions
+from rest_framework.authentication import BaseAuthentication, get_authorization_header
+from rest_framework.permissions import SAFE_METHODS
+from rest_framework.throttling import UserRateThrottle
+from wagtail.models import APIToken
+
+from .models import ApiScope
+from .tokens import scopes_of
+
+KEYWORD = b"bearer"
+
+
+class BearerTokenAuthentication(BaseAuthentication):
+    def authenticate(self, request):
+        parts = get_authorization_header(request).split()
+        if not parts or parts[0].lower() != KEYWORD:
+            return None
+        if len(parts) != 2:
+            raise exceptions.AuthenticationFailed("Send the header as “Authorization: Bearer <token>”.")
+        plaintext = parts[1].decode("latin-1")
+        if not APIToken.validate_token_format(plaintext):
+            raise exceptions.AuthenticationFailed("This token is not valid.")
+        token = (APIToken.objects.select_related("user", "guild_scopes")
+                 .filter(key_hash__in=APIToken.candidate_key_hashes(plaintext), revoked_at__isnull=True).first())
+        if token is None:
+            raise exceptions.AuthenticationFailed("This token is not valid, or it was revoked.")
+        user = token.user
+        if not user.is_active or not user.emailaddress_set.filter(verified=True).exists():
+            raise exceptions.AuthenticationFailed("This token's account is deactivated or its email is not verified.")
+        needed = ApiScope.READ if request.method in SAFE_METHODS else ApiScope.WRITE
+        if needed not in scopes_of(token):
+            raise exceptions.PermissionDenied(f"This token lacks the “{needed}” scope.")
+        self._touch(token)
+        return user, token
+
+    def authenticate_header(self, request):
+        return 'Bearer realm="api"'
+
+    @staticmethod
+    def _touch(token):
+        now = timezone.now()
+        interval = getattr(settings, "WAGTAILAPI_TOKEN_LAST_USED_INTERVAL", 60)
+        if token.last_used_at is None or (now - token.last_used_at).total_seconds() >= interval:
+            APIToken.objects.filter(pk=token.pk).update(last_used_at=now)
+
+
+class PersonOrTokenRateThrottle(UserRateThrottle):
+    """The "user" rate, counted per token for token requests (a shared HR account's tokens do not eat
+    into one another's budget) and per person for the browser."""
+
+    def get_cache_key(self, request, view):
+        if isinstance(request.auth, APIToken):
+            return self.cache_format % {"scope": self.scope, "ident": f"token-{request.auth.pk}"}
+        return super().get_cache_key(request, view)
