@@ -28,7 +28,7 @@ PG_BIN = Path(os.environ.get("PG_BIN", "/usr/lib/postgresql/15/bin"))
 
 __all__ = [
     "free_port", "RedisServer", "PostgresCluster", "Gunicorn", "CeleryWorker", "SilentServer",
-    "service_env", "sign_in", "own_redis", "silent_server", "started",
+    "service_env", "sign_in", "own_redis", "own_postgres", "silent_server", "started",
 ]
 
 
@@ -311,7 +311,16 @@ def own_redis(tmp_path):
 
 
 @pytest.fixture
-def silent_server(settings):
+def own_postgres(tmp_path):
+    cluster = PostgresCluster(tmp_path / "postgres")
+    try:
+        yield cluster.start()
+    finally:
+        cluster.stop()
+
+
+@pytest.fixture
+def silent_server():
     server = SilentServer().start()
     yield server
     server.stop()

@@ -6,12 +6,14 @@ Guild keeps nothing in the cache that it cannot recompute, so an unreachable cac
 empty one that keeps nothing:
 
 - reads return the caller's default (a miss), `has_key` is False, `get_many` is empty;
-- writes are dropped and report it the way Django does for a write that did not happen
-  (`add`/`touch`/`delete` return False, `set_many` returns the keys it could not set);
+- writes are dropped; `add` answers True, as it would on an empty cache, while `touch` and `delete`
+  answer False (there was no such key) and `set_many` returns the keys it could not set;
 - `incr`/`decr` raise ValueError, as for a missing key, which callers of the cache API already handle.
 
-Rate limits built on the cache (allauth's sign-in limits) therefore fail open while Redis is down:
-people can still sign in; the limits hold again as soon as Redis is back.
+So rate limits built on the cache fail open while Redis is down: allauth's sign-in limits take a lock
+with `add` (were it refused, every sign-in would wait a second and get 429) and read an empty history,
+so people can still sign in; the limits hold again as soon as Redis is back. Nothing in Guild relies on
+a cache lock for correctness: uniqueness lives in the database.
 
 After a failure the backend stops trying for `RETRY_AFTER` seconds (a small per-process circuit
 breaker), so a page that touches the cache twenty times pays for one connection timeout, not twenty.
@@ -75,7 +77,7 @@ class FailSoftRedisCache(RedisCache):
     # --- the cache API -------------------------------------------------------------------------
     def add(self, key, value, timeout=_MISSING, version=None):
         args = (key, value) if timeout is _MISSING else (key, value, timeout)
-        return self._call(super().add, lambda: False, *args, version=version)
+        return self._call(super().add, lambda: True, *args, version=version)
 
     def get(self, key, default=None, version=None):
         return self._call(super().get, lambda: default, key, default, version=version)

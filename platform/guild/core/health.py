@@ -80,9 +80,11 @@ def check_broker(timeout: float = 1.0) -> tuple[bool, str]:
 
 
 def ping_worker(timeout: float = 1.0) -> tuple[bool, str]:
-    """A control ping answered by at least one worker (returns as soon as one answers)."""
+    """A control ping answered by at least one worker (returns as soon as one answers). On a connection
+    of its own: a pooled one may be a stale connection to a broker that restarted since."""
     try:
-        replies = app.control.ping(timeout=timeout, limit=1)
+        with app.connection_for_write() as conn:
+            replies = app.control.ping(timeout=timeout, limit=1, connection=conn)
     except Exception as exc:
         return _down("worker", exc)
     if not replies:
