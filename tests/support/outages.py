@@ -130,16 +130,26 @@ class RedisServer(_Process):
 
 
 class PostgresCluster:
-    """A throwaway PostgreSQL cluster: initdb in a temporary directory, on a free port."""
+    """A throwaway PostgreSQL cluster: initdb in a temporary directory of its own, on a free port.
+    PostgreSQL refuses to run as root: under root (CI containers) the server runs as `postgres`."""
 
-    def __init__(self, directory: Path):
-        self.dir = Path(directory)
+    def __init__(self):
+        import tempfile
+
+        self.dir = Path(tempfile.mkdtemp(prefix="guild-faults-pg-"))
+        self.as_user = []
+        if os.geteuid() == 0:
+            shutil.chown(self.dir, user="postgres")
+            self.as_user = ["runuser", "-u", "postgres", "--"]
         self.data = self.dir / "data"
         self.port = free_port()
         self.log_path = self.dir / "postgres.log"
 
     def _run(self, *args):
-        return subprocess.run(args, check=True, capture_output=True, text=True, timeout=120)
+        try:
+            return subprocess.run([*self.as_user, *args], check=True, capture_output=True, text=True, timeout=120)
+        except subprocess.CalledProcessError as exc:
+            raise RuntimeError(f"{args[0]} failed: {exc.stdout}{exc.stderr}") from exc
 
     def url(self, dbname="postgres"):
         return f"postgres://postgres@127.0.0.1:{self.port}/{dbname}"
@@ -172,9 +182,9 @@ class PostgresCluster:
 
     def stop(self):
         if (self.data / "postmaster.pid").exists():
-            subprocess.run([str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "stop"],  # noqa: S603
-                           capture_output=True, timeout=60)
-        shutil.rmtree(self.data, ignore_errors=True)
+            subprocess.run([*self.as_user, str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-m", "immediate",  # noqa: S603
+                            "-w", "stop"], capture_output=True, timeout=60)
+        shutil.rmtree(self.dir, ignore_errors=True)
 
 
 def service_env(**overrides):
@@ -311,8 +321,8 @@ def own_redis(tmp_path):
 
 
 @pytest.fixture
-def own_postgres(tmp_path):
-    cluster = PostgresCluster(tmp_path / "postgres")
+def own_postgres():
+    cluster = PostgresCluster()
     try:
         yield cluster.start()
     finally:
