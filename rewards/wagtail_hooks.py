@@ -1,9 +1,9 @@
-from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from guild.core.background import enqueue_on_commit
 from guild.core.navigation import HomePanel, NavGroup, NavItem
 from guild.people.roles import Role
 from guild.people.selectors import teams_managed_by
@@ -57,4 +57,4 @@ register_snippet(BadgeViewSet)
 def backfill_badge_after_save(request, instance):
     """People who already meet a new or edited badge's criteria get it, in the background."""
     if isinstance(instance, Badge) and instance.is_active:
-        transaction.on_commit(lambda: backfill_badge.delay(instance.pk))
+        enqueue_on_commit(backfill_badge, instance.pk)

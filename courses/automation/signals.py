@@ -1,15 +1,13 @@
 """Rules run when a person joins or changes team: a User save enqueues one task with the id."""
 
-import logging
-
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models.signals import post_init, post_save
 
+from guild.core.background import enqueue
+
 from .models import EnrolmentRule
 from .tasks import run_rules_for_person
-
-logger = logging.getLogger(__name__)
 
 
 def _remember_team(sender, instance, **kwargs):
@@ -24,15 +22,13 @@ def _person_saved(sender, instance, created, raw=False, **kwargs):
     instance._automation_team_id = instance.team_id
     user_id = instance.pk
 
-    def enqueue():
+    def run_rules_later():
         if not EnrolmentRule.objects.filter(is_active=True).exists():
             return
-        try:
-            run_rules_for_person.delay(user_id)
-        except Exception:  # noqa: BLE001 - the scheduled rule run catches this person up
-            logger.exception("could not enqueue rules for person %s", user_id)
+        # Broker down: logged, and the scheduled rule run catches this person up.
+        enqueue(run_rules_for_person, user_id)
 
-    transaction.on_commit(enqueue)
+    transaction.on_commit(run_rules_later)
 
 
 def connect():

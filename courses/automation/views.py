@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from guild.core.background import enqueue
 from guild.core.permissions import role_required
 from guild.notifications.models import OutboxStatus
 from guild.notifications.services import retry_all_failed, retry_message
@@ -50,9 +51,10 @@ def rule_run(request, pk):
     rule = get_object_or_404(selectors.rules_visible_to(user=request.user), pk=pk)
     if not rule.is_active:
         messages.error(request, _("This rule is paused: make it active first."))
-    else:
-        transaction.on_commit(lambda: run_rules.delay(rule_id=rule.pk, trigger=RuleRun.Trigger.MANUAL))
+    elif enqueue(run_rules, rule_id=rule.pk, trigger=RuleRun.Trigger.MANUAL):
         messages.success(request, _("The rule is running. Reload this page in a moment to see what it did."))
+    else:
+        messages.warning(request, _("The rule could not be started now; it runs on its next schedule."))
     return redirect("automation:rule_edit", pk=rule.pk)
 
 

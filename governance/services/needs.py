@@ -4,7 +4,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from celery import current_app
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.urls import reverse
@@ -20,6 +19,7 @@ from governance.models.needs import (
     NeedVote,
 )
 from governance.signals import need_fulfilled
+from guild.core.background import enqueue_on_commit
 from guild.notifications.services import notify
 from guild.people.models import User
 from guild.people.roles import Role
@@ -176,7 +176,8 @@ def triage(*, need, by, status, note, course=None, initiative=None):
     need.save()
     if changed:
         change = NeedStatusChange.objects.create(need=need, status=status, note=note, changed_by=by)
-        transaction.on_commit(lambda: _queue_follower_notices(change.pk))
+        # Sent by name: the task module imports this one. A broker outage is logged; the notices wait.
+        enqueue_on_commit(NOTIFY_FOLLOWERS_TASK, change.pk)
     if initiative is not None:
         initiative.needs.add(need)
     if fulfil:
@@ -192,11 +193,6 @@ def _send_fulfilled_on_commit(need):
         need_fulfilled.send(sender=LearningNeed, need=need, course=course, volunteers=volunteers)
 
     transaction.on_commit(send)
-
-
-def _queue_follower_notices(change_id):
-    # Sent by name: the task module imports this one.
-    current_app.send_task(NOTIFY_FOLLOWERS_TASK, args=[change_id])
 
 
 def notify_followers(*, change_id, batch_size=500):

@@ -1,12 +1,10 @@
 """The outbox sender as a Celery task, and the one way code asks for a delivery run."""
 
-import logging
-
 from celery import shared_task
 
-from .delivery import deliver_outbox as deliver
+from guild.core.background import enqueue
 
-logger = logging.getLogger(__name__)
+from .delivery import deliver_outbox as deliver
 
 
 @shared_task(name="guild.notifications.deliver_outbox", ignore_result=True)
@@ -16,7 +14,4 @@ def deliver_outbox(batch_size=None, lease_seconds=None):
 
 def enqueue_delivery():
     """One delivery task for a whole batch (never one per message); the outbox is the queue of record."""
-    try:
-        deliver_outbox.delay()
-    except Exception:  # noqa: BLE001 - broker down: beat's periodic delivery sends the rows later
-        logger.exception("could not enqueue outbox delivery; the periodic sender will pick the rows up")
+    enqueue(deliver_outbox)  # broker down: logged; beat's periodic delivery sends the rows later

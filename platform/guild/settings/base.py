@@ -128,12 +128,28 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     SILENCED_SYSTEM_CHECKS = ["models.W047"]
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
+    # A persistent connection that PostgreSQL dropped (a restart, a failover) is found and replaced at
+    # the start of the next request or task, instead of failing it (docs/deployment.md).
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    # An unreachable server fails a request in seconds instead of hanging a web worker.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", env.int("DATABASE_CONNECT_TIMEOUT", default=5)
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.str("REDIS_URL", default="")
+# How long a request waits on Redis (cache and broker) before carrying on without it.
+REDIS_TIMEOUT = env.float("REDIS_TIMEOUT", default=1.0)
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    # Redis down must not mean pages down: this cache logs and behaves as empty while Redis is
+    # unreachable (sign-in rate limits fail open), and retries it every RETRY_AFTER seconds.
+    CACHES = {
+        "default": {
+            "BACKEND": "guild.core.cache.FailSoftRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": REDIS_TIMEOUT, "socket_timeout": REDIS_TIMEOUT, "RETRY_AFTER": 5},
+        }
+    }
 else:
     # A file cache is shared by every process of the demo, so sign-in rate limits hold across them.
     CACHES = {
@@ -214,13 +230,15 @@ EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Guild <guild@example.com>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-EMAIL_TIMEOUT = 10
+# An SMTP server that accepts the connection and never answers: the sender gives up after this many
+# seconds and the outbox row is marked failed and retried later.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 
 # --- Celery ----------------------------------------------------------------------
 BROKER_DIR = VAR_DIR / "broker"
 CELERY_BROKER_URL = REDIS_URL or "filesystem://"
 CELERY_BROKER_TRANSPORT_OPTIONS = (
-    {"visibility_timeout": 3600}
+    {"visibility_timeout": 3600, "socket_connect_timeout": REDIS_TIMEOUT, "socket_timeout": 5 * REDIS_TIMEOUT}
     if REDIS_URL
     else {
         "data_folder_in": str(BROKER_DIR / "queue"),
@@ -242,6 +260,13 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = "UTC"
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Workers wait for the broker for as long as it is away (kombu's default gives up after 100 tries).
+CELERY_BROKER_CONNECTION_MAX_RETRIES = None
+# Sending a task from a request gives up quickly when the broker is down (the caller logs it and carries
+# on; the outbox and the next scheduled run recover the work): about a second, not Celery's default
+# retries with a 4 s connection timeout each.
+CELERY_BROKER_CONNECTION_TIMEOUT = REDIS_TIMEOUT
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2}
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 # Each feature app adds its periodic tasks in its own beat.py (see guild/celery.py).
 CELERY_BEAT_SCHEDULE = {}
