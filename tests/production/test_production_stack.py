@@ -231,17 +231,12 @@ def test_the_production_stack_serves_every_role_without_a_server_error(
         expert_course = CoursePage.objects.filter(course_authors__user__email="expert@example.com").first()
 
         lap("seeded")
-        assert build.proc.wait(600) == 0, build.output()
-        lap("static built")
-        assert (var_dir / "static" / "staticfiles.json").is_file(), "the build wrote no manifest"
 
-        # 3. The processes of docker-compose.yml, with production settings.
+        # 3. The processes of docker-compose.yml, with production settings: worker and beat need no static
+        # files, so they start while the build finishes; gunicorn reads the manifest when it boots.
         from guild.celery import app
 
         app.control.purge()
-        web = Process("web", [sys.executable, "-m", "gunicorn", "guild.wsgi:application", "--bind", f"127.0.0.1:{web_port}",
-                              "--workers", "3", "--timeout", "60", "--access-logfile", "-"], env, logs)
-        stack.callback(web.stop)
         worker = Process("worker", [sys.executable, "-m", "celery", "-A", "guild", "worker", "-Q", _queues(),
                                     "-n", f"prod-test-{os.getpid()}@%h", "--concurrency=1", "--without-gossip",
                                     "--without-mingle", "--loglevel=INFO"], env, logs)
@@ -250,6 +245,13 @@ def test_the_production_stack_serves_every_role_without_a_server_error(
                                 "--schedule", str(var_dir / "celerybeat-schedule")], env, logs)
         stack.callback(beat.stop)
         beat_started = time.monotonic()
+
+        assert build.proc.wait(600) == 0, build.output()
+        assert (var_dir / "static" / "staticfiles.json").is_file(), "the build wrote no manifest"
+        lap("static built")
+        web = Process("web", [sys.executable, "-m", "gunicorn", "guild.wsgi:application", "--bind", f"127.0.0.1:{web_port}",
+                              "--workers", "3", "--timeout", "60", "--access-logfile", "-"], env, logs)
+        stack.callback(web.stop)
         _wait_for(lambda: _answers(f"{base_url}/healthz"), timeout=120, what="/healthz to answer 200", process=web)
 
         # The compose healthcheck of web, run for real against this gunicorn.
