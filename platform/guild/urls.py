@@ -6,6 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from guild.core import media as core_media
 from guild.core import views as core_views
 from guild.core.safe_input import IdConverter, PageIdConverter
 
@@ -34,10 +35,11 @@ urlpatterns = [
     path("", include("courses.automation.urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.GUILD_SERVE_MEDIA:
+    # Public images, renditions and avatars from local disk, with DEBUG on or off (guild.core.media).
+    urlpatterns += [
+        path(f"{settings.MEDIA_URL.lstrip('/')}<path:path>", core_media.serve_public, name="media"),
+    ]
 
 # Wagtail serves the course pages (/courses/...) last, as the catch-all.
 urlpatterns += [path("", include(wagtail_urls))]

@@ -1,6 +1,7 @@
 from django.contrib.auth.decorators import login_required
-from django.http import JsonResponse
+from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import render
+from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 from wagtail.admin.views.account import LogoutView as WagtailLogoutView
@@ -39,7 +40,8 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
-    return render(request, "500.html", status=500)
+    # No request context: context processors read the database, which may be what failed.
+    return HttpResponseServerError(loader.render_to_string("500.html"))
 
 
 def csrf_failure(request, reason=""):

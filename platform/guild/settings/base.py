@@ -18,7 +18,10 @@ env = environ.Env()
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
 DJANGO_ENV = env.str("DJANGO_ENV", default="development")
-DEBUG = env.bool("DEBUG", default=DJANGO_ENV == "development")
+# Off unless asked for (DEBUG=true), in the demo too: a visitor sees Guild's own 404 and 500 pages, never
+# Django's technical pages with the URL list and settings. Static files (WhiteNoise) and public media
+# (guild.core.media) are served either way.
+DEBUG = env.bool("DEBUG", default=False)
 SECRET_KEY = env.str("SECRET_KEY", default="guild-insecure-development-key-change-me")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
@@ -196,7 +199,7 @@ SOCIALACCOUNT_ONLY = False
 SOCIALACCOUNT_PROVIDERS = env.json("SOCIALACCOUNT_PROVIDERS", default={})
 # Limit self sign-up to company addresses, e.g. GUILD_SIGNUP_DOMAINS=acme.com,acme.co.uk
 GUILD_SIGNUP_DOMAINS = [d.lower() for d in env.list("GUILD_SIGNUP_DOMAINS", default=[])]
-GUILD_SIGNUP_OPEN = env.bool("GUILD_SIGNUP_OPEN", default=True)
+GUILD_SIGNUP_OPEN = env.bool("GUILD_SIGNUP_OPEN", default=True)  # production closes it (settings/production.py)
 
 # --- Internationalisation ------------------------------------------------------
 LANGUAGE_CODE = "en"
@@ -224,6 +227,11 @@ GUILD_MAX_UPLOAD_BYTES = env.int("GUILD_MAX_UPLOAD_BYTES", default=20 * 1024 * 1
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = GUILD_MAX_UPLOAD_BYTES
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "txt", "csv", "zip"]
+# Public media (images, renditions, avatars) is served by guild.core.media under MEDIA_URL while the files
+# are on local disk; documents always go through Wagtail's serve view, which applies collection privacy,
+# and are never readable under MEDIA_URL (docs/deployment.md, "Media").
+GUILD_SERVE_MEDIA = True
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 # --- Email ---------------------------------------------------------------------
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
@@ -282,6 +290,7 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # air-gapped: never phone home
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # air-gapped: avatars are uploaded or drawn, never fetched from gravatar.com
 WAGTAILEMBEDS_FINDERS = [{"class": "guild.core.embeds.LocalVideoFinder"}]
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAILADMIN_LOGIN_URL = "account_login"
@@ -341,4 +350,9 @@ LOGGING = {
 
 # --- Guild ---------------------------------------------------------------------------------
 GUILD_DEMO_PASSWORD = "guild-demo"  # noqa: S105 - the documented demo sign-in, only used by seed_demo
+if DJANGO_ENV == "development":
+    # The demo runs its periodic jobs every minute, so reminders and dashboards move while someone watches.
+    GUILD_REMINDER_SWEEP_SECONDS = env.int("GUILD_REMINDER_SWEEP_SECONDS", default=60)
+    GUILD_RULES_SWEEP_SECONDS = env.int("GUILD_RULES_SWEEP_SECONDS", default=60)
+    GUILD_GOVERNANCE_SUMMARY_INTERVAL = env.int("GUILD_GOVERNANCE_SUMMARY_INTERVAL", default=60)
 CSRF_FAILURE_VIEW = "guild.core.views.csrf_failure"

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ImproperlyConfigured
 
+from . import base
 from .base import *  # noqa: F403
 from .base import env
 
@@ -20,8 +21,28 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
+# Preloading is a promise to browsers' built-in lists that takes months to undo: the operator opts in.
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
+SILENCED_SYSTEM_CHECKS = [*getattr(base, "SILENCED_SYSTEM_CHECKS", [])]
+if not SECURE_HSTS_PRELOAD:
+    SILENCED_SYSTEM_CHECKS.append("security.W021")  # "SECURE_HSTS_PRELOAD is not True": off by choice
+
 STORAGES["staticfiles"] = {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}  # noqa: F405
-# Media on S3-compatible storage when configured (see docs/deployment.md).
-if env.str("AWS_STORAGE_BUCKET_NAME", default=""):
+
+# Media on S3-compatible storage when configured (see docs/deployment.md). The bucket stays private:
+# django-storages signs every URL it hands out, so nothing in it is readable by guessing a name.
+# Credentials come from boto3's usual sources (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, an instance role).
+AWS_STORAGE_BUCKET_NAME = env.str("AWS_STORAGE_BUCKET_NAME", default="")
+if AWS_STORAGE_BUCKET_NAME:
     STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}  # noqa: F405
+    AWS_S3_ENDPOINT_URL = env.str("AWS_S3_ENDPOINT_URL", default="") or None  # MinIO, Ceph, …
+    AWS_S3_REGION_NAME = env.str("AWS_S3_REGION_NAME", default="") or None
+    AWS_DEFAULT_ACL = None
+    AWS_QUERYSTRING_AUTH = True
+    AWS_S3_FILE_OVERWRITE = False
+    GUILD_SERVE_MEDIA = False
+
+# People are invited (HR sync, the L&D admin); self sign-up is opened with GUILD_SIGNUP_OPEN=true.
+GUILD_SIGNUP_OPEN = env.bool("GUILD_SIGNUP_OPEN", default=False)
+# Demo people loaded into production (seed_demo --i-know-this-is-production) get no usable password.
+GUILD_DEMO_PASSWORD = None
