@@ -56,10 +56,15 @@ def _database_url_for_tests():
 
 
 class WorkerProcess:
-    """A real `celery worker` process, on the test database and the configured broker."""
+    """A real `celery worker` process, on the test database and the configured broker.
 
-    def __init__(self, log_path: Path):
+    It consumes every queue (`-Q default,email,sweeps`) unless `queues` names some of them."""
+
+    def __init__(self, log_path: Path, queues=None):
+        from django.conf import settings
+
         self.log_path = log_path
+        self.queues = tuple(queues or settings.GUILD_CELERY_QUEUES)
         self.proc = None
 
     def start(self, timeout=60):
@@ -76,7 +81,8 @@ class WorkerProcess:
         self.log = open(self.log_path, "w")  # noqa: SIM115
         self.proc = subprocess.Popen(  # noqa: S603
             [sys.executable, "-m", "celery", "-A", "guild", "worker", "--loglevel=INFO", "--concurrency=1",
-             "--pool=prefork", "--without-gossip", "--without-mingle", "-n", f"test-{os.getpid()}@%h"],
+             "--pool=prefork", "--without-gossip", "--without-mingle", "-n", f"test-{os.getpid()}@%h",
+             "-Q", ",".join(self.queues)],
             cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True,
         )
         deadline = time.monotonic() + timeout

@@ -240,6 +240,23 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = "UTC"
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Three queues, so that a long sweep never holds up an email and neither holds up the rest; each can
+# get its own workers (docs/deployment.md, "Queues and replicas"). Every worker must name the queues
+# it consumes (`-Q default,email,sweeps` when one worker does everything: the demo and the tests).
+# Routes match task names (glob patterns), so the platform names the feature tasks without importing them.
+CELERY_TASK_DEFAULT_QUEUE = "default"
+GUILD_CELERY_QUEUES = ("default", "email", "sweeps")
+CELERY_TASK_ROUTES = {
+    "guild.notifications.deliver_outbox": {"queue": "email"},
+    # Periodic and batch jobs: the sweep registry, enrolment rules, the dashboards' rollups, rewards' batches.
+    "guild.core.sweep_all": {"queue": "sweeps"},
+    "guild.core.run_sweep": {"queue": "sweeps"},
+    "courses.automation.*": {"queue": "sweeps"},
+    "governance.fold_learning_events": {"queue": "sweeps"},
+    "governance.refresh_enrolment_summary": {"queue": "sweeps"},
+    "rewards.monthly_recognition": {"queue": "sweeps"},
+    "rewards.backfill_badge": {"queue": "sweeps"},
+}
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 # Each feature app adds its periodic tasks in its own beat.py (see guild/celery.py).
 CELERY_BEAT_SCHEDULE = {}
