@@ -140,11 +140,23 @@ def smtp_server(settings):
 
     from aiosmtpd.controller import Controller
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    class BoundController(Controller):
+        """Serves on a socket already bound here: the port is never free for another process
+        (a parallel test run) to take between choosing it and listening on it."""
+
+        def __init__(self, handler, sock):
+            self.sock = sock
+            super().__init__(handler, hostname="127.0.0.1", port=sock.getsockname()[1])
+
+        def _create_server(self):  # aiosmtpd's hook for how the server listens
+            return self.loop.create_server(self._factory_invoker, sock=self.sock)
+
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    sock.listen()
+    port = sock.getsockname()[1]
     handler = _Recorder()
-    controller = Controller(handler, hostname="127.0.0.1", port=port)
+    controller = BoundController(handler, sock)
     controller.start()
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST = "127.0.0.1"

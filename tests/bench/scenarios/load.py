@@ -15,6 +15,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.test import Client
+from django.urls import reverse
 from django.utils.crypto import get_random_string
 
 from ..measure import Row, Server, equal_row, median, percentile, ratio_row
@@ -83,13 +84,12 @@ def _config(port):
         people.append({"cookie": f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}; "
                                  f"{settings.CSRF_COOKIE_NAME}={csrf}", "csrf": csrf})
     rng = random.Random(14)
-    course_ids = list(CoursePage.objects.live().exclude(slug=QUIZ_COURSE_SLUG).values_list("pk", flat=True)[:200])
-    courses = CoursePage.objects.filter(pk__in=rng.sample(course_ids, min(20, len(course_ids))))
+    course_ids = list(CoursePage.objects.live().exclude(slug=QUIZ_COURSE_SLUG).order_by("pk")
+                      .values_list("pk", flat=True)[:200])
+    courses = CoursePage.objects.filter(pk__in=rng.sample(course_ids, min(20, len(course_ids)))).order_by("pk")
     big = CoursePage.objects.get(slug=BIG_COURSE_SLUG)
     lessons = [lesson for course in courses[:10] for lesson in LessonPage.objects.child_of(course).live()[:3]]
     lessons += list(LessonPage.objects.child_of(big).live()[:5])
-    from django.urls import reverse
-
     return {
         "host": f"http://127.0.0.1:{port}",
         "people": people,
