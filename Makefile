@@ -38,9 +38,13 @@ demo: seed
 	@echo ""
 	$(VENV)/bin/honcho start -f Procfile
 
+# In parallel: one pytest-xdist worker per CPU (at most TEST_WORKERS_MAX), each with its own test
+# database, Redis database and var/ (tests/support/xdist_env.py); a test file stays on one worker.
+TEST_WORKERS ?= auto
+TEST_WORKERS_MAX ?= 4
 test: install
 	$(VENV)/bin/lint-imports --no-cache
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) --maxprocesses=$(TEST_WORKERS_MAX) --dist loadfile $(PYTEST_ARGS)
 
 bench: install
 	$(PY) -m tests.bench $(BENCH_ARGS)

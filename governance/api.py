@@ -1,5 +1,8 @@
 """Read-only reporting endpoints for L&D admins and executives: KPIs with their series, the needs
-priority list with its score breakdown, and the dashboard figures."""
+priority list with its score breakdown, and the dashboard figures.
+
+Each handler reads from the read replica when there is one (guild.core.replica); DRF has
+authenticated the caller and checked permissions on the primary before the handler runs."""
 
 from rest_framework import serializers, viewsets
 from rest_framework.response import Response
@@ -7,6 +10,7 @@ from rest_framework.response import Response
 from governance.models.kpis import KPIDefinition
 from governance.selectors.dashboard import dashboard, parse_filters
 from governance.selectors.needs import priority_list
+from guild.core.replica import reporting_reads
 from guild.people.api_permissions import IsLDAdminOrExecutiveReadOnly
 
 
@@ -32,6 +36,14 @@ class KPIViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         return KPIDefinition.objects.prefetch_related("values__team").order_by("tier", "slug")
 
+    @reporting_reads()
+    def list(self, request, *args, **kwargs):
+        return super().list(request, *args, **kwargs)
+
+    @reporting_reads()
+    def retrieve(self, request, *args, **kwargs):
+        return super().retrieve(request, *args, **kwargs)
+
 
 class NeedPrioritySerializer(serializers.Serializer):
     id = serializers.IntegerField(source="need.pk")
@@ -53,6 +65,7 @@ class NeedPriorityViewSet(viewsets.ViewSet):
     permission_classes = [IsLDAdminOrExecutiveReadOnly]
     serializer_class = NeedPrioritySerializer
 
+    @reporting_reads()
     def list(self, request, *args, **kwargs):  # kwargs: the router's format suffix (.json)
         return Response(NeedPrioritySerializer(priority_list(), many=True).data)
 
@@ -75,6 +88,7 @@ class DashboardViewSet(viewsets.ViewSet):
     permission_classes = [IsLDAdminOrExecutiveReadOnly]
     serializer_class = DashboardSerializer
 
+    @reporting_reads()
     def list(self, request, *args, **kwargs):  # kwargs: the router's format suffix (.json)
         dash = dashboard(parse_filters(request.query_params))
         return Response({

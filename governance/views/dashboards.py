@@ -1,4 +1,7 @@
-"""The L&D dashboard, the executive summary, and their figures as CSV or XLSX."""
+"""The L&D dashboard, the executive summary, and their figures as CSV or XLSX.
+
+Their reads come from the read replica when there is one (guild.core.replica): the person is
+checked first, on the primary, then the figures, the page and the file are built from the replica."""
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
@@ -10,6 +13,7 @@ from governance.selectors import roadmap as roadmap_selectors
 from governance.selectors.charts import business_beside_training, maturity_radar
 from governance.services.exports import CONTENT_TYPES, export_dashboard
 from guild.core.permissions import role_required
+from guild.core.replica import reporting_reads
 
 
 def _team_options(filters):
@@ -30,6 +34,7 @@ def _filters_context(request, filters):
 
 
 @role_required(*LD)
+@reporting_reads()
 def dashboard(request):
     filters = dash_selectors.parse_filters(request.GET)
     dash = dash_selectors.dashboard(filters)
@@ -39,6 +44,7 @@ def dashboard(request):
 
 
 @role_required(*READERS)
+@reporting_reads()
 def executive_summary(request):
     filters = dash_selectors.parse_filters(request.GET)
     dash = dash_selectors.dashboard(filters)
@@ -50,6 +56,7 @@ def executive_summary(request):
 
 
 @role_required(*READERS)
+@reporting_reads()
 def export(request, fmt):
     if fmt not in CONTENT_TYPES:
         raise Http404

@@ -95,12 +95,6 @@ def median(samples):
 # --- HTTP -------------------------------------------------------------------------------------------
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def get(port, path, *, cookie=None, timeout=30):
     """(status, body bytes, seconds) for one GET on loopback, on a fresh connection."""
     headers = {"Host": "127.0.0.1", "Accept-Encoding": "identity"}
@@ -153,19 +147,28 @@ def load(port, path, *, cookie=None, requests=200, concurrency=2, warmup=20, max
 
 
 class Server:
-    """gunicorn serving guild.wsgi on 127.0.0.1 with the given environment; stopped by its own pid."""
+    """gunicorn serving guild.wsgi on 127.0.0.1 with the given environment; stopped by its own pid.
+
+    The listening socket is bound here, on a port the kernel picks, and handed to gunicorn
+    (`--bind fd://N`): no window in which another process (a parallel test run) takes the port."""
 
     def __init__(self, env, *, workers=2, log_path=None):
-        self.env, self.workers, self.port, self.proc = env, workers, free_port(), None
+        self.env, self.workers, self.port, self.proc = env, workers, None, None
         self.log_path = log_path
 
     def __enter__(self):
         gunicorn = Path(sys.executable).with_name("gunicorn")
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(128)
+        self.port = self.sock.getsockname()[1]
+        fd = self.sock.fileno()
+        os.set_inheritable(fd, True)
         self.log = open(self.log_path or os.devnull, "ab")  # noqa: SIM115
         self.proc = subprocess.Popen(  # noqa: S603 - our own interpreter's gunicorn, fixed arguments
-            [str(gunicorn), "guild.wsgi:application", "--bind", f"127.0.0.1:{self.port}", "--workers",
+            [str(gunicorn), "guild.wsgi:application", "--bind", f"fd://{fd}", "--workers",
              str(self.workers), "--worker-class", "sync", "--timeout", "120", "--log-level", "warning"],
-            env=self.env, stdout=self.log, stderr=self.log,
+            env=self.env, stdout=self.log, stderr=self.log, pass_fds=(fd,),
         )
         deadline = time.monotonic() + 90
         while time.monotonic() < deadline:
@@ -186,4 +189,5 @@ class Server:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait()
+        self.sock.close()
         self.log.close()

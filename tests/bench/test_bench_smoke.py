@@ -75,7 +75,15 @@ def test_every_scenario_reports_each_of_its_metrics_with_numbers(results):
                 assert isinstance(row["guild"], int | float), row
                 assert row["passed"] in (True, False, None)
     measured = {r["scenario"] for r in results["rows"] if not r["skipped"]}
-    assert {"learner", "search"} <= measured  # their features exist: they must be measured, not skipped
+    assert {"learner", "search", "load"} <= measured  # their features exist: they must be measured, not skipped
+
+
+def test_the_concurrent_learners_mix_runs_without_an_error(results):
+    rows = {r["metric"]: r for r in results["rows"] if r["scenario"] == "load"}
+    errors = rows["mix [T] errors"]
+    assert errors["guild"] == 0 and errors["passed"] is True, errors["note"]
+    headline = rows["mix [T] p95, 50 learners vs 1 learner median"]
+    assert headline["guild"] > 0 and headline["baseline"] > 0 and headline["ratio"] is not None
 
 
 def test_hot_pages_and_publishing_run_the_same_queries_at_two_sizes(results):

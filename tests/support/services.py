@@ -56,10 +56,15 @@ def _database_url_for_tests():
 
 
 class WorkerProcess:
-    """A real `celery worker` process, on the test database and the configured broker."""
+    """A real `celery worker` process, on the test database and the configured broker.
 
-    def __init__(self, log_path: Path):
+    It consumes every queue (`-Q default,email,sweeps`) unless `queues` names some of them."""
+
+    def __init__(self, log_path: Path, queues=None):
+        from django.conf import settings
+
         self.log_path = log_path
+        self.queues = tuple(queues or settings.GUILD_CELERY_QUEUES)
         self.proc = None
 
     def start(self, timeout=60):
@@ -76,7 +81,8 @@ class WorkerProcess:
         self.log = open(self.log_path, "w")  # noqa: SIM115
         self.proc = subprocess.Popen(  # noqa: S603
             [sys.executable, "-m", "celery", "-A", "guild", "worker", "--loglevel=INFO", "--concurrency=1",
-             "--pool=prefork", "--without-gossip", "--without-mingle", "-n", f"test-{os.getpid()}@%h"],
+             "--pool=prefork", "--without-gossip", "--without-mingle", "-n", f"test-{os.getpid()}@%h",
+             "-Q", ",".join(self.queues)],
             cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True,
         )
         deadline = time.monotonic() + timeout
@@ -134,11 +140,23 @@ def smtp_server(settings):
 
     from aiosmtpd.controller import Controller
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    class BoundController(Controller):
+        """Serves on a socket already bound here: the port is never free for another process
+        (a parallel test run) to take between choosing it and listening on it."""
+
+        def __init__(self, handler, sock):
+            self.sock = sock
+            super().__init__(handler, hostname="127.0.0.1", port=sock.getsockname()[1])
+
+        def _create_server(self):  # aiosmtpd's hook for how the server listens
+            return self.loop.create_server(self._factory_invoker, sock=self.sock)
+
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    sock.listen()
+    port = sock.getsockname()[1]
     handler = _Recorder()
-    controller = Controller(handler, hostname="127.0.0.1", port=port)
+    controller = BoundController(handler, sock)
     controller.start()
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST = "127.0.0.1"

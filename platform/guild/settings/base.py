@@ -138,6 +138,17 @@ else:
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
         "connect_timeout", env.int("DATABASE_CONNECT_TIMEOUT", default=5)
     )
+# A read replica for dashboards and reports (guild.core.replica): a second alias, used only by the code
+# that opts in. Under test it mirrors the test database instead of getting an empty one of its own.
+DATABASE_REPLICA_URL = env.str("DATABASE_REPLICA_URL", default="")
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = env.db_url_config(DATABASE_REPLICA_URL)
+    DATABASES["replica"].update(
+        CONN_MAX_AGE=DATABASES["default"].get("CONN_MAX_AGE", 0),
+        CONN_HEALTH_CHECKS=DATABASES["default"].get("CONN_HEALTH_CHECKS", False),
+        TEST={"MIRROR": "default"},
+    )
+DATABASE_ROUTERS = ["guild.core.replica.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.str("REDIS_URL", default="")
@@ -275,6 +286,23 @@ CELERY_BROKER_CONNECTION_MAX_RETRIES = None
 # retries with a 4 s connection timeout each.
 CELERY_BROKER_CONNECTION_TIMEOUT = REDIS_TIMEOUT
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2}
+# Three queues, so that a long sweep never holds up an email and neither holds up the rest; each can
+# get its own workers (docs/deployment.md, "Queues and replicas"). Every worker must name the queues
+# it consumes (`-Q default,email,sweeps` when one worker does everything: the demo and the tests).
+# Routes match task names (glob patterns), so the platform names the feature tasks without importing them.
+CELERY_TASK_DEFAULT_QUEUE = "default"
+GUILD_CELERY_QUEUES = ("default", "email", "sweeps")
+CELERY_TASK_ROUTES = {
+    "guild.notifications.deliver_outbox": {"queue": "email"},
+    # Periodic and batch jobs: the sweep registry, enrolment rules, the dashboards' rollups, rewards' batches.
+    "guild.core.sweep_all": {"queue": "sweeps"},
+    "guild.core.run_sweep": {"queue": "sweeps"},
+    "courses.automation.*": {"queue": "sweeps"},
+    "governance.fold_learning_events": {"queue": "sweeps"},
+    "governance.refresh_enrolment_summary": {"queue": "sweeps"},
+    "rewards.monthly_recognition": {"queue": "sweeps"},
+    "rewards.backfill_badge": {"queue": "sweeps"},
+}
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 # Each feature app adds its periodic tasks in its own beat.py (see guild/celery.py).
 CELERY_BEAT_SCHEDULE = {}
