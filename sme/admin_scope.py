@@ -8,6 +8,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from wagtail.admin.views.pages.search import SearchView
 from wagtail.admin.viewsets.pages import PageViewSet
+from wagtail.models import Page
+from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.permissions import register_permission_policy
 
 from courses.models import CoursePage, LessonPage
 from guild.people.roles import Role
@@ -40,6 +43,20 @@ class _ScopedPolicy:
 
     def explorable_instances(self, user, *args, **kwargs):
         return hide_other_authors_courses(self._policy.explorable_instances(user, *args, **kwargs), user)
+
+
+class AuthorScopedPagePermissionPolicy(PagePermissionPolicy):
+    """Wagtail's page policy with the rule above applied to every page a person may explore, so the
+    admin API (explorer menus, ?search=, ?child_of=, page details), the page-type usage listing and
+    every other screen built on `explorable_instances` hide other authors' courses too."""
+
+    def explorable_instances(self, user, *args, **kwargs):
+        return hide_other_authors_courses(super().explorable_instances(user, *args, **kwargs), user)
+
+
+def register_author_scoped_policy():
+    # Registered for Page, which is more specific than Wagtail's own registration (AbstractPage).
+    register_permission_policy(Page, AuthorScopedPagePermissionPolicy(Page))
 
 
 class AuthorScopedSearchView(SearchView):

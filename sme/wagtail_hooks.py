@@ -10,9 +10,16 @@ from guild.core.navigation import HomePanel, NavGroup, NavItem
 from guild.people.roles import Role
 
 from . import extensions
-from .admin_scope import AuthorScopedPageViewSet, hide_other_authors_courses
+from .admin_scope import (
+    AuthorScopedPageViewSet,
+    hide_other_authors_courses,
+    register_author_scoped_policy,
+)
 from .models import CourseTemplate
 from .services import ensure_author
+
+# First, as Wagtail asks of a custom page permission policy: before any screen looks it up.
+register_author_scoped_policy()
 
 
 class CourseTemplateViewSet(SnippetViewSet):
