@@ -11,10 +11,9 @@ import time
 import psycopg
 import pytest
 import requests
-from celery import Celery
 
 from tests.support.automation import wait_for
-from tests.support.outages import CeleryWorker, Gunicorn, service_env, sign_in, started
+from tests.support.outages import CeleryWorker, Gunicorn, service_env, sign_in, started, task_sender
 from tests.support.people import PASSWORD
 from tests.support.services import _database_url_for_tests
 
@@ -26,7 +25,7 @@ def test_the_site_and_the_worker_recover_from_a_restart(own_postgres, own_redis,
     env = service_env(DATABASE_URL=database, REDIS_URL=own_redis.url())
     web = Gunicorn(tmp_path, env, workers=2).start()
     worker = CeleryWorker(tmp_path, env).start()
-    beat = Celery("beat-stand-in", broker=own_redis.url(), set_as_current=False)
+    beat = task_sender(own_redis.url())
 
     def heartbeat_seen(name):
         with psycopg.connect(database, connect_timeout=5) as conn:

@@ -8,7 +8,6 @@ import re
 from datetime import timedelta
 
 import pytest
-from celery import Celery
 from django.utils import timezone
 
 from courses.automation.models import EnrolmentRule, RuleRun
@@ -16,7 +15,7 @@ from courses.models import Enrolment
 from guild.notifications.models import OutboxMessage
 from tests.support.automation import open_policy, wait_for
 from tests.support.courses import make_course
-from tests.support.outages import CeleryWorker, Gunicorn, service_env, sign_in, started
+from tests.support.outages import CeleryWorker, Gunicorn, service_env, sign_in, started, task_sender
 from tests.support.people import PASSWORD
 from tests.support.services import _database_url_for_tests
 
@@ -82,7 +81,7 @@ def test_pages_serve_while_redis_is_down_and_the_work_is_done_once_it_is_back(
         own_redis.start()  # same port, empty (no persistence): whatever was in flight is gone
 
         # Beat's next ticks, sent the way beat sends them (by name, through the broker).
-        beat = Celery("beat-stand-in", broker=own_redis.url(), set_as_current=False)
+        beat = task_sender(own_redis.url())
         beat.send_task("courses.automation.run_rules")
         wait_for(lambda: RuleRun.objects.filter(rule=rule, finished_at__isnull=False).exists(), timeout=120,
                  message="the worker to reconnect and run the rules")

@@ -5,14 +5,13 @@ working server it is sent, once."""
 import time
 
 import pytest
-from celery import Celery
 from django.utils import timezone
 
 from guild.notifications.models import OutboxMessage
 from guild.notifications.services import retry_message
 from tests.support.automation import due_in, open_policy, wait_for
 from tests.support.courses import make_course
-from tests.support.outages import CeleryWorker, service_env
+from tests.support.outages import CeleryWorker, service_env, task_sender
 from tests.support.services import _database_url_for_tests
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -25,7 +24,7 @@ def test_a_silent_smtp_server_leaves_the_message_failed_and_retryable(
     course = make_course("Cyber hygiene", authors=[expert], lessons=1, quiz=False)
     open_policy()
     due_in(learner, course, 1)
-    beat = Celery("beat-stand-in", broker=own_redis.url(), set_as_current=False)
+    beat = task_sender(own_redis.url())
     env = {"DATABASE_URL": _database_url_for_tests(), "REDIS_URL": own_redis.url(), "EMAIL_TIMEOUT": EMAIL_TIMEOUT}
     worker = CeleryWorker(tmp_path, service_env(**env, EMAIL_URL=f"smtp://127.0.0.1:{silent_server.port}")).start()
     try:

@@ -13,7 +13,6 @@ import time
 from collections import Counter
 
 import pytest
-from celery import Celery
 from django.db.models import Count
 from django.db.models.functions import TruncDate
 
@@ -25,7 +24,7 @@ from guild.notifications.models import OutboxMessage
 from tests.support.automation import bulk_learners_enrolled, open_policy, wait_for
 from tests.support.courses import make_course
 from tests.support.governance import make_events
-from tests.support.outages import CeleryWorker, service_env
+from tests.support.outages import CeleryWorker, service_env, task_sender
 from tests.support.people import make_user
 from tests.support.services import _database_url_for_tests
 
@@ -34,7 +33,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def broker(own_redis):
-    app = Celery("beat-stand-in", broker=own_redis.url(), set_as_current=False)
+    app = task_sender(own_redis.url())
     yield app
     app.close()
 

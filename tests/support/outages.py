@@ -22,6 +22,8 @@ from pathlib import Path
 
 import pytest
 import requests
+from celery import Celery
+from django.conf import settings
 
 ROOT = Path(__file__).resolve().parents[2]
 PG_BIN = Path(os.environ.get("PG_BIN", "/usr/lib/postgresql/15/bin"))
@@ -245,7 +247,7 @@ class CeleryWorker(_Process):
         before = self.output().count(" ready.")
         self._spawn([sys.executable, "-m", "celery", "-A", "guild", "worker", "--loglevel=INFO",
                      "--concurrency=1", "--pool=prefork", "--without-gossip", "--without-mingle",
-                     "-n", self.node], env=self.env)
+                     "-n", self.node, "-Q", ",".join(settings.GUILD_CELERY_QUEUES)], env=self.env)
 
         def ready():
             if not self.running:
@@ -334,3 +336,12 @@ def silent_server():
     server = SilentServer().start()
     yield server
     server.stop()
+
+
+def task_sender(broker_url):
+    """A Celery app that sends tasks by name to `broker_url`, routed to the queues Guild's workers
+    consume (what beat would send); the caller closes it."""
+    app = Celery("beat-stand-in", broker=broker_url, set_as_current=False)
+    app.conf.task_default_queue = settings.CELERY_TASK_DEFAULT_QUEUE
+    app.conf.task_routes = settings.CELERY_TASK_ROUTES
+    return app

@@ -7,6 +7,7 @@ beside the sign-in page's lock-out."""
 
 from django.conf import settings
 from django.utils import timezone
+from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import exceptions
 from rest_framework.authentication import BaseAuthentication, get_authorization_header
 from rest_framework.permissions import SAFE_METHODS
@@ -61,3 +62,13 @@ class PersonOrTokenRateThrottle(UserRateThrottle):
         if isinstance(request.auth, APIToken):
             return self.cache_format % {"scope": self.scope, "ident": f"token-{request.auth.pk}"}
         return super().get_cache_key(request, view)
+
+
+class BearerTokenScheme(OpenApiAuthenticationExtension):
+    """How the OpenAPI schema describes the bearer token (drf-spectacular finds it by its target)."""
+
+    target_class = "guild.people.api_auth.BearerTokenAuthentication"
+    name = "bearerAuth"
+
+    def get_security_definition(self, auto_schema):
+        return {"type": "http", "scheme": "bearer", "description": "A token from `manage.py api_token create`."}
