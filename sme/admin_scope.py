@@ -15,14 +15,20 @@ from wagtail.permissions import register_permission_policy
 from courses.models import CoursePage, LessonPage
 from guild.people.roles import Role
 
+from . import extensions
+
 
 def hide_other_authors_courses(pages, user):
-    """`pages` without the courses `user` doesn't author, co-author or own (L&D admins see all)."""
+    """`pages` without the courses `user` doesn't author, co-author, own or review (L&D admins see
+    all). A reviewer opens the course they review in the editor to comment on it."""
     if user.is_superuser or user.has_role(Role.LD_ADMIN):
         return pages
     course_type = ContentType.objects.get_for_model(CoursePage)
     lesson_type = ContentType.objects.get_for_model(LessonPage)
-    mine = CoursePage.objects.filter(Q(course_authors__user=user) | Q(owner=user)).values("pk")
+    theirs = Q(course_authors__user=user) | Q(owner=user)
+    for reviewed_ids in extensions.courses_in_review_by(user=user):
+        theirs |= Q(pk__in=reviewed_ids)
+    mine = CoursePage.objects.filter(theirs).values("pk")
     paths = list(CoursePage.objects.filter(pk__in=mine).values_list("path", flat=True))
     lesson_of_mine = Q()
     for path in paths:
@@ -67,3 +73,44 @@ class AuthorScopedSearchView(SearchView):
 
 class AuthorScopedPageViewSet(PageViewSet):
     search_view_class = AuthorScopedSearchView
+
+
+# Keyword arguments and query parameters by which Wagtail's admin screens name a page.
+PAGE_KWARGS = ("page_id", "parent_page_id", "page_to_move_id", "destination_id", "page_pk")
+PAGE_QUERY_PARAMS = ("child_of", "descendant_of")
+
+
+def pages_named_by(request, match) -> set[int]:
+    """The ids of the pages an admin request names: in its path, or as the pages of a bulk action
+    (?id=) or of an admin API query (?child_of=, ?descendant_of=, /pages/<pk>/)."""
+    kwargs = match.kwargs
+    named = [kwargs[k] for k in PAGE_KWARGS if k in kwargs]
+    namespace = match.namespace or ""
+    if match.url_name == "revisions_compare" or namespace.endswith("api:pages"):
+        named.append(kwargs.get("pk"))
+    if namespace.endswith("api:pages"):
+        named += [request.GET.get(param) for param in PAGE_QUERY_PARAMS]
+    if match.url_name == "wagtail_bulk_action" and (kwargs.get("app_label"), kwargs.get("model_name")) == (
+        "wagtailcore", "page"
+    ):
+        named += request.GET.getlist("id") + [request.GET.get("childOf")]
+    return {int(value) for value in named if value is not None and str(value).isdigit()}
+
+
+def names_a_hidden_course(request, match) -> bool:
+    """An admin guard (guild.core.admin_guards): refuse any admin screen that names a course, or a
+    lesson of a course, the person may not see, rather than trust each screen to filter."""
+    ids = pages_named_by(request, match)
+    if not ids:
+        return False
+    named = Page.objects.filter(pk__in=ids)
+    return hide_other_authors_courses(named, request.user).count() < named.count()
+
+
+def reports_are_for_ld_admins(request, match) -> bool:
+    """An admin guard: Wagtail's reports (page types, ageing pages, site history, workflows) list
+    every course; experts follow their own in their workspace."""
+    user = request.user
+    return (match.namespace or "").endswith("wagtailadmin_reports") and not (
+        user.is_superuser or user.has_role(Role.LD_ADMIN)
+    )

@@ -18,6 +18,8 @@ REVIEWS_WAITING = "sme_reviews_waiting"
 ROUND_REVIEWERS = "sme_round_reviewers"
 # fn(*, user, limit) -> the live courses `user` reviewed
 COURSES_REVIEWED = "sme_courses_reviewed"
+# fn(*, user) -> a queryset of the ids of the courses `user` was asked to review, in any round
+COURSES_IN_REVIEW_BY = "sme_courses_in_review_by"
 # fn() -> URL patterns added to sme.urls (under the "sme" namespace)
 URLS = "sme_urls"
 
@@ -40,6 +42,11 @@ def round_reviewers(*, round_ids) -> dict:
 
 def courses_reviewed(*, user, limit) -> list:
     return [c for hook in hooks.get_hooks(COURSES_REVIEWED) for c in hook(user=user, limit=limit)][:limit]
+
+
+def courses_in_review_by(*, user) -> list:
+    """Querysets of course ids, one per hook: the admin shows a reviewer the courses they review."""
+    return [hook(user=user) for hook in hooks.get_hooks(COURSES_IN_REVIEW_BY)]
 
 
 def urlpatterns() -> list:

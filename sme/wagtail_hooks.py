@@ -6,6 +6,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from courses.models import CoursePage
+from guild.core import admin_guards
 from guild.core.navigation import HomePanel, NavGroup, NavItem
 from guild.people.roles import Role
 
@@ -13,13 +14,23 @@ from . import extensions
 from .admin_scope import (
     AuthorScopedPageViewSet,
     hide_other_authors_courses,
+    names_a_hidden_course,
     register_author_scoped_policy,
+    reports_are_for_ld_admins,
 )
 from .models import CourseTemplate
 from .services import ensure_author
 
 # First, as Wagtail asks of a custom page permission policy: before any screen looks it up.
 register_author_scoped_policy()
+admin_guards.register(names_a_hidden_course)
+admin_guards.register(reports_are_for_ld_admins)
+
+
+@hooks.register("construct_reports_menu")
+def reports_menu_for_ld_admins(request, menu_items):
+    if not (request.user.is_superuser or request.user.has_role(Role.LD_ADMIN)):
+        menu_items[:] = []
 
 
 class CourseTemplateViewSet(SnippetViewSet):

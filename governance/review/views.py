@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from courses.models import CoursePage, LessonPage
 from courses.permissions import course_author_ids
 from guild.core.permissions import role_required
+from guild.core.safe_input import parse_id
 from guild.people.models import User
 from guild.people.roles import Role
 
@@ -87,7 +88,7 @@ def review(request, assignment_id):
 @role_required(Role.LD_ADMIN)
 def reassign(request, assignment_id):
     assignment = get_object_or_404(ReviewAssignment, pk=assignment_id)
-    new_reviewer = User.objects.filter(pk=request.POST.get("reviewer") or 0, is_active=True).first()
+    new_reviewer = User.objects.filter(pk=parse_id(request.POST.get("reviewer", "")) or 0, is_active=True).first()
     if new_reviewer is None:
         messages.error(request, _("Choose who should review instead."))
         return redirect("sme:review:review", assignment_id=assignment.pk)

@@ -43,6 +43,11 @@ def round_reviewers(*, round_ids):
     return reviewers
 
 
+@hooks.register(extensions.COURSES_IN_REVIEW_BY)
+def courses_in_review_by(*, user):
+    return ReviewAssignment.objects.filter(reviewer=user).values("course_id")
+
+
 @hooks.register(extensions.COURSES_REVIEWED)
 def courses_reviewed(*, user, limit):
     return list(courses_reviewed_by(user=user).live()[:limit])

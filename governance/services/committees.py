@@ -13,6 +13,7 @@ from governance.models.committees import (
 )
 from governance.permissions import require_ld_admin
 from governance.services.double_submit import create_once, update
+from guild.people.roles import Role
 
 
 def create_committee(*, by, kind, name, purpose="", cadence=Cadence.MONTHLY, chair=None, members=()):
@@ -51,9 +52,13 @@ def add_action(*, by, meeting, title, owner, due_on):
     return action
 
 
-def set_action_status(*, by, action, status):
+def may_set_action_status(*, by, action) -> bool:
     """L&D admins, or the action's owner, close or reopen an action."""
-    if action.owner_id != by.pk:
+    return action.owner_id == by.pk or by.has_role(Role.LD_ADMIN)
+
+
+def set_action_status(*, by, action, status):
+    if not may_set_action_status(by=by, action=action):
         require_ld_admin(by)
     action.status = status
     action.completed_at = timezone.now() if status == ActionStatus.DONE else None

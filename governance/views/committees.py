@@ -94,6 +94,8 @@ def meeting_detail(request, pk):
 @require_POST
 def action_status(request, pk):
     action = get_object_or_404(ActionItem, pk=pk)
+    if not committee_services.may_set_action_status(by=request.user, action=action):
+        require_ld_admin(request.user)  # refused before the input is read
     status = request.POST.get("status")
     if status not in ActionStatus.values:
         messages.error(request, _("Choose one of the listed statuses."))

@@ -24,6 +24,7 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("cms/logout/", core_views.admin_logout),  # before Wagtail's own: see the view
+    path("cms/failwhale/", core_views.not_found),  # Wagtail's deliberate 500, for no one in Guild
     path("cms/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),

@@ -92,6 +92,36 @@ def test_a_nul_byte_in_a_search_is_a_clear_400(client, learner):
     assert response.status_code == 400 and b"NUL" in response.content
 
 
+def test_a_nul_byte_in_a_posted_form_is_a_clear_400_and_nothing_is_posted(client, learner):
+    from courses.models import DiscussionThread
+
+    catalogue_course = make_course("Discussed course")
+    enrol(learner, catalogue_course)
+    client.force_login(learner)
+    response = client.post(f"/learning/courses/{catalogue_course.pk}/discussion/",
+                           {"title": "Hello", "body": "a\x00b"})
+    assert response.status_code == 400 and b"NUL" in response.content
+    assert not DiscussionThread.objects.filter(course=catalogue_course).exists()
+
+
+def test_a_reviewer_id_that_is_not_an_id_is_refused_with_a_message(client, ld_admin):
+    from tests.support.review import make_reviewer, submit_for_review
+
+    author = make_reviewer("SQL", email="author.sql@example.com")
+    course = make_course("Review me", authors=[author], skills=["SQL"], publish=False)
+    make_reviewer("SQL", email="rev.sql@example.com")
+    submit_for_review(course, author)
+    from governance.review.models import ReviewAssignment
+
+    assignment = ReviewAssignment.objects.filter(course=course).first()
+    assert assignment is not None
+    client.force_login(ld_admin)
+    for bad in ("x" * 5000, "1e309", HUGE):
+        response = client.post(f"/reviews/{assignment.pk}/reassign/", {"reviewer": bad}, follow=True)
+        assert response.status_code == 200 and b"Choose who should review instead" in response.content
+    assert ReviewAssignment.objects.get(pk=assignment.pk).reviewer_id == assignment.reviewer_id
+
+
 # --- KPI imports -------------------------------------------------------------------------------------
 
 

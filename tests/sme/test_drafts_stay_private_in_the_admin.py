@@ -25,13 +25,53 @@ def leaks(client, url):
     "/cms/api/main/pages/?child_of={id}",
     "/cms/pages/usage/courses/coursepage/",
     "/cms/reports/site-history/",
-    # Still open (issue 15 item 2): the explorer, the chooser and the bulk-delete confirmation opened on
-    # the hidden course's own id show its title: /cms/pages/<id>/, /cms/choose-page/<id>/,
-    # /cms/bulk/wagtailcore/page/delete/?id=<id>.
+    "/cms/reports/page-types-usage/",
+    "/cms/pages/{id}/",
+    "/cms/pages/{id}/results/",
+    "/cms/choose-page/{id}/",
+    "/cms/bulk/wagtailcore/page/delete/?id={id}",
+    "/cms/pages/{id}/move/{catalogue}/confirm/",
+    "/cms/pages/workflow/confirm_cancellation/{id}/",
 ])
 def test_another_authors_draft_title_never_reaches_an_expert(client, expert, secret_draft, url):
     client.force_login(expert)
-    assert not leaks(client, url.format(id=secret_draft.pk))
+    response = client.get(url.format(id=secret_draft.pk, catalogue=secret_draft.get_parent().pk), follow=True)
+    assert SECRET not in response.content.decode()
+
+
+@pytest.mark.parametrize("url", ["/cms/pages/{id}/", "/cms/choose-page/{id}/", "/cms/pages/{id}/edit/",
+                                 "/cms/bulk/wagtailcore/page/delete/?id={id}", "/cms/api/main/pages/{id}/"])
+def test_an_admin_screen_naming_another_authors_draft_is_not_found_for_an_expert(client, expert, secret_draft, url):
+    client.force_login(expert)
+    assert client.get(url.format(id=secret_draft.pk)).status_code == 404
+
+
+def test_wagtails_reports_are_for_ld_admins(client, expert, ld_admin):
+    client.force_login(expert)
+    assert client.get("/cms/reports/aging-pages/").status_code == 404
+    assert "/cms/reports/" not in client.get("/cms/").content.decode()
+    client.force_login(ld_admin)
+    assert client.get("/cms/reports/site-history/").status_code == 200
+
+
+def test_a_reviewer_still_opens_the_course_they_review(client, secret_draft, other_expert):
+    from tests.support.review import make_reviewer, submit_for_review
+
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from governance.review.models import ReviewAssignment
+
+    grace = make_reviewer(email="grace.reviewer@example.com")
+    client.force_login(grace)
+    assert client.get(f"/cms/pages/{secret_draft.pk}/edit/").status_code == 404  # not hers to review yet
+    state = submit_for_review(secret_draft, other_expert)
+    ReviewAssignment.objects.get_or_create(
+        task_state=state.current_task_state, reviewer=grace,
+        defaults={"course": secret_draft, "due_at": timezone.now() + timedelta(days=7)},
+    )
+    assert client.get(f"/cms/pages/{secret_draft.pk}/edit/").status_code == 200
 
 
 def test_the_author_and_ld_admins_still_find_the_draft(client, other_expert, ld_admin, secret_draft):

@@ -12,7 +12,9 @@ class CoreConfig(AppConfig):
     verbose_name = _("Guild core")
 
     def ready(self):
-        from . import signals  # needs the models, which load after this module
+        from . import signals, wagtail_fixes  # need the models, which load after this module
+
+        wagtail_fixes.apply()
 
         post_migrate.connect(signals.ensure_site_tree, sender=self)
         # Features register their sweeps in their own sweeps.py (see guild.core.sweeps).

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponseBadRequest
+from django.http import Http404, HttpResponseBadRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -29,20 +29,51 @@ class AdminAccessMiddleware:
         return self.get_response(request)
 
 
-class RejectNulBytesMiddleware:
-    """A NUL byte in the path or the query string is refused with a 400.
+class AdminGuardsMiddleware:
+    """Runs the guards features registered in guild.core.admin_guards on every admin view: a page
+    that must stay hidden from this person is not found, whichever Wagtail screen names it."""
 
-    No page needs one, PostgreSQL cannot store or compare one (a search for it would be a 500), and
-    forms already refuse it in their fields (Django's ProhibitNullCharactersValidator)."""
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.prefix = None
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        from . import admin_guards
+
+        if self.prefix is None:
+            self.prefix = reverse("wagtailadmin_home")
+        user = getattr(request, "user", None)
+        if (request.path.startswith(self.prefix) and user is not None and user.is_authenticated
+                and admin_guards.refuses(request, request.resolver_match)):
+            raise Http404
+        return None
+
+
+class RejectNulBytesMiddleware:
+    """A NUL byte in the path, the query string or a form's fields is refused with a 400.
+
+    No page needs one and PostgreSQL cannot store or compare one (a search or a post holding one
+    would be a 500). Django's form fields refuse it too, but several of Guild's small forms are read
+    straight from request.POST, so the rule lives here once. Uploaded files are not looked at."""
+
+    FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if "\x00" in request.path or any("\x00" in key or "\x00" in value
-                                          for key, values in request.GET.lists() for value in values):
+        if "\x00" in request.path or _holds_nul(request.GET):
             return HttpResponseBadRequest(_("This address contains a NUL character, which no page accepts."))
+        if request.method == "POST" and request.content_type in self.FORM_TYPES and _holds_nul(request.POST):
+            return HttpResponseBadRequest(_("This form contains a NUL character, which no field accepts."))
         return self.get_response(request)
+
+
+def _holds_nul(query_dict) -> bool:
+    return any("\x00" in key or "\x00" in value for key, values in query_dict.lists() for value in values)
 
 
 class ContentSecurityPolicyMiddleware:

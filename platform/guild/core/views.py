@@ -1,5 +1,5 @@
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponseServerError, JsonResponse
+from django.http import Http404, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.cache import never_cache
@@ -15,6 +15,10 @@ def admin_logout(request, *args, **kwargs):
     """Wagtail's /cms/logout/ answers a GET with 405 but deletes the session cookie all the same, so
     any page could sign a person out with an image tag. Only a POST (with its CSRF token) signs out."""
     return WagtailLogoutView.as_view()(request, *args, **kwargs)
+
+
+def not_found(request, *args, **kwargs):
+    raise Http404
 
 
 @login_required

@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
@@ -10,7 +10,7 @@ from guild.core.safe_input import redirect_back
 
 from . import kinds
 from .forms import PreferencesForm
-from .models import DeliveryPreference
+from .models import DeliveryPreference, Notification
 from .services import mark_read, read_unsubscribe_token, set_preference, unsubscribe
 
 
@@ -36,7 +36,8 @@ def mark_all_read(request):
 @login_required
 @require_POST
 def mark_one_read(request, pk):
-    # Scoped to the signed-in person: someone else's id changes nothing.
+    # Someone else's notification is not found: it changes nothing and says so.
+    get_object_or_404(Notification, pk=pk, recipient=request.user)
     mark_read(recipient=request.user, notification_ids=[pk])
     return redirect_back(request, request.POST.get("next"), "notifications:list")
 

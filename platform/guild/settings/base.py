@@ -90,6 +90,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "guild.core.middleware.AdminAccessMiddleware",
+    "guild.core.middleware.AdminGuardsMiddleware",
     "guild.people.middleware.UserTimezoneMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
