@@ -90,9 +90,10 @@ def _legend(names, x, y):
     return "".join(out)
 
 
-def _ticks(top, n=4):
-    """n + 1 round values from 0 to at least `top` for an axis: 0, 25, 50, 75, 100."""
-    raw = max(top, 1) / n
+def _ticks(top, n=4, *, whole=False):
+    """n + 1 round values from 0 to at least `top` for an axis: 0, 25, 50, 75, 100 (whole: counts,
+    so steps of at least 1)."""
+    raw = max(top, n) / n if whole else (top or 1) / n
     magnitude = 10 ** math.floor(math.log10(raw))
     step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
     return [step * i for i in range(n + 1)]
@@ -110,10 +111,11 @@ def line_chart(*, key, title, desc, labels, series, series_names, own_scale=Fals
         return chart
     width, height, left, right, bottom, top_pad = 720, 280, 60, 60, 46, 15
     values = [[float(v) for v in s if v is not None] for s in series]
+    whole = [all(x.is_integer() for x in v) for v in values]
     if own_scale:
-        scales = [_ticks(max(v + [1])) for v in values]
+        scales = [_ticks(max(v + [0]), whole=w) for v, w in zip(values, whole, strict=True)]
     else:
-        scales = [_ticks(max([x for v in values for x in v] + [1]))] * len(series)
+        scales = [_ticks(max([x for v in values for x in v] + [0]), whole=all(whole))] * len(series)
     tops = [scale[-1] for scale in scales]
     plot_w, plot_h = width - left - right, height - bottom - top_pad
     step = plot_w / max(len(labels) - 1, 1)

@@ -30,19 +30,19 @@ class KPIDefinition(models.Model):
                               help_text=_("A figure Guild computes from the platform, or values you enter by hand "
                                           "(business data such as turnover or the sales cycle)."))
 
-    MANUAL = "manual"
-
-    @property
-    def is_computed(self):
-        return self.source != self.MANUAL
-
     class Meta:
         verbose_name = _("KPI")
         verbose_name_plural = _("KPIs")
         ordering = ["tier", "name"]
 
+    MANUAL = "manual"
+
     def __str__(self):
         return self.name
+
+    @property
+    def is_computed(self):
+        return self.source != self.MANUAL
 
 
 class KPIValue(models.Model):

@@ -52,7 +52,7 @@ class Filters:
 def parse_filters(params):
     """Filters from a query string (`team`: a team's slug; `period`: 30, 90 or 365 days). An empty or
     missing value means the default; anything else that is not one of them raises BadFilter."""
-    raw_period = (params.get("period") or "").strip()
+    raw_period = str(params.get("period") or "").strip()
     period = DEFAULT_PERIOD
     if raw_period:
         if not raw_period.isdigit() or int(raw_period) not in PERIODS:
@@ -60,7 +60,7 @@ def parse_filters(params):
                             % {"value": raw_period[:40], "choices": ", ".join(str(d) for d in PERIODS)})
         period = int(raw_period)
     filters = Filters(period=period)
-    slug = (params.get("team") or "").strip()
+    slug = str(params.get("team") or "").strip()
     if slug:
         team = Team.objects.filter(slug=slug[:255]).first()
         if team is None:
