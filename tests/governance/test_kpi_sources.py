@@ -9,8 +9,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from governance import demo
-from governance.figures import FIGURES
 from governance.models import Initiative, KPIDefinition, KPIValue
 from governance.services.rollups import refresh_rollups
 from tests.support.governance import make_events, make_kpi
@@ -64,6 +62,9 @@ def test_a_hand_entered_kpi_cannot_take_the_name_of_a_computed_figure(client, ld
 
 
 def test_the_demo_types_no_series_for_a_figure_guild_computes():
+    from governance import demo
+    from governance.figures import FIGURES
+
     for slug, name, _tier, _unit, _target, _higher, _text, source in demo.KPIS:
         if source == "manual":
             assert all(str(f.label).replace(" (%)", "") != name for f in FIGURES.values()), slug
