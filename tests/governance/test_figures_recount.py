@@ -9,6 +9,7 @@ it, the same generator runs on fixed seeds, so the recount always runs."""
 import csv
 import io
 import itertools
+import os
 import random
 
 import pytest
@@ -33,6 +34,8 @@ except ImportError:  # a wanted test dependency; the seeded recount below runs m
 pytestmark = pytest.mark.django_db
 _counter = itertools.count(1)
 PERIODS = (30, 90, 365)
+# Each example builds, folds and recounts an organisation in about a second; CI can ask for more.
+EXAMPLES = int(os.environ.get("GUILD_RECOUNT_EXAMPLES", "30"))
 
 
 @pytest.fixture
@@ -91,7 +94,7 @@ def test_every_figure_equals_a_naive_recount_of_a_seeded_organisation(client, wo
 
 
 if given is not None:
-    @settings(max_examples=40, deadline=None, derandomize=True, database=None,
+    @settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,
               suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
                                      HealthCheck.data_too_large])
     @given(rnd=st.randoms(use_true_random=False), period=st.sampled_from(PERIODS),
