@@ -139,11 +139,15 @@ class KPIForm(UniqueNameCheckedBySave, forms.ModelForm):
         choices=[(KPIDefinition.MANUAL, _("Entered by hand: business data I import (turnover, sales cycle…)")),
                  (_("Computed by Guild from the platform"), KPI_SOURCES)],
         help_text=_("A computed KPI always shows the same figure as the dashboard; only business data is typed."),
+        required=False,  # left out (an older form, a script): entered by hand
     )
 
     class Meta:
         model = KPIDefinition
         fields = ["slug", "name", "source", "tier", "unit", "description", "target", "higher_is_better"]
+
+    def clean_source(self):
+        return self.cleaned_data.get("source") or KPIDefinition.MANUAL
 
     def clean(self):
         data = super().clean()

@@ -22,7 +22,15 @@ from governance.selectors.evidence import maturity_evidence
 from governance.services.exports import export_dashboard
 from governance.services.rollups import refresh_rollups
 from guild.skills.models import JobRole, RoleSkillRequirement, SkillCategory
-from tests.governance.organisations import REQUIRED, World, agree, build, naive, naive_evidence, random_organisation
+from tests.governance.organisations import (
+    REQUIRED,
+    World,
+    agree,
+    build,
+    naive,
+    naive_evidence,
+    random_organisation,
+)
 from tests.support.courses import lessons_of, make_course, make_skill
 
 try:
