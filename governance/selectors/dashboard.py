@@ -95,7 +95,7 @@ class Dashboard:
         return rows
 
 
-def _spend(filters, spend_rows, hours):
+def _spend(spend_rows, hours):
     planned = sum((r["planned"] for r in spend_rows), Decimal(0))
     spent = sum((r["spent"] for r in spend_rows), Decimal(0))
     return {"budget_planned": planned, "budget_spent": spent, "budget_used_pct": _pct(spent, planned),
@@ -116,7 +116,7 @@ def dashboard(filters):
     readiness_rows = coverage(by_team=True, team_ids=filters.team_ids)
     d.enrolments_as_of = summary_refreshed_at()
 
-    d.spend = _spend(filters, spend_rows, (enrol["learning_minutes"] or 0) / 60)
+    d.spend = _spend(spend_rows, (enrol["learning_minutes"] or 0) / 60)
     ttc = enrol["time_to_complete"]
     d.engagement = {
         "active_learners": actors["learners"], "people": people,
