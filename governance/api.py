@@ -8,7 +8,7 @@ from rest_framework import serializers, viewsets
 from rest_framework.response import Response
 
 from governance.models.kpis import KPIDefinition
-from governance.selectors.dashboard import dashboard, parse_filters
+from governance.selectors.dashboard import BadFilter, dashboard, parse_filters
 from governance.selectors.needs import priority_list
 from guild.core.replica import reporting_reads
 from guild.people.api_permissions import IsLDAdminOrExecutiveReadOnly
@@ -90,7 +90,11 @@ class DashboardViewSet(viewsets.ViewSet):
 
     @reporting_reads()
     def list(self, request, *args, **kwargs):  # kwargs: the router's format suffix (.json)
-        dash = dashboard(parse_filters(request.query_params))
+        try:
+            filters = parse_filters(request.query_params)
+        except BadFilter as exc:
+            return Response({"detail": exc.message}, status=exc.status)
+        dash = dashboard(filters)
         return Response({
             "team": dash.filters.team.slug if dash.filters.team else None, "period_days": dash.filters.period,
             "figures": [{"section": s, "metric": m, "value": str(v) if v != "" else None} for s, m, v in dash.export_rows()],

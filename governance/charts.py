@@ -9,6 +9,10 @@ from dataclasses import dataclass, field
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+from governance import figures
+from governance.formatting import format_figure
 
 PALETTE = ["#1f5f8b", "#d9822b", "#2e8540", "#8e44ad", "#c0392b", "#16a085"]
 
@@ -21,6 +25,7 @@ class Chart:
     svg: str = ""
     headers: list = field(default_factory=list)
     rows: list = field(default_factory=list)
+    kind: str = ""  # how the table's values are written (governance.figures); empty: as counts
 
     @property
     def is_empty(self):
@@ -37,17 +42,15 @@ def _open(key, title, desc, width, height):
 
 
 def _fmt(value):
-    if value is None:
-        return "–"
-    if isinstance(value, float) and not value.is_integer():
-        return f"{value:.1f}"
-    return f"{int(value)}" if isinstance(value, (int, float)) else str(value)
+    return format_figure(value, figures.HOURS if isinstance(value, float) else figures.COUNT)
 
 
-def bar_chart(*, key, title, desc, labels, series, series_names):
-    """Horizontal grouped bars: one group per label, one bar per series."""
+def bar_chart(*, key, title, desc, labels, series, series_names, kind=None):
+    """Horizontal grouped bars: one group per label, one bar per series; `kind`: how values are written
+    (governance.figures)."""
+    fmt = (lambda v: format_figure(v, kind)) if kind else _fmt
     rows = [[label, *[s[i] for s in series]] for i, label in enumerate(labels)]
-    chart = Chart(key, title, desc, headers=["", *series_names], rows=rows)
+    chart = Chart(key, title, desc, headers=["", *series_names], rows=rows, kind=kind or "")
     if not labels:
         return chart
     bar_h, gap, left, width = 16, 10, 220, 660
@@ -64,8 +67,8 @@ def bar_chart(*, key, title, desc, labels, series, series_names):
             by = y + j * bar_h
             parts.append(
                 f'<rect x="{left}" y="{by}" width="{w:.1f}" height="{bar_h - 2}" fill="{PALETTE[j % len(PALETTE)]}">'
-                f"<title>{escape(str(label))}, {escape(series_names[j])}: {_fmt(s[i])}</title></rect>"
-                f'<text x="{left + w + 4:.1f}" y="{by + bar_h - 5}">{_fmt(s[i])}</text>'
+                f"<title>{escape(str(label))}, {escape(series_names[j])}: {escape(fmt(s[i]))}</title></rect>"
+                f'<text x="{left + w + 4:.1f}" y="{by + bar_h - 5}">{escape(fmt(s[i]))}</text>'
             )
     if len(series) > 1:
         parts.append(_legend(series_names, 10, height - 12))
@@ -87,39 +90,65 @@ def _legend(names, x, y):
     return "".join(out)
 
 
-def line_chart(*, key, title, desc, labels, series, series_names, own_scale=False):
-    """Lines over an ordered x axis (e.g. weeks). Points carry a <title> with their value.
+def _ticks(top, n=4, *, whole=False):
+    """n + 1 round values from 0 to at least `top` for an axis: 0, 25, 50, 75, 100 (whole: counts,
+    so steps of at least 1)."""
+    raw = max(top, n) / n if whole else (top or 1) / n
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+    return [step * i for i in range(n + 1)]
 
-    own_scale: each series is drawn against its own maximum (for a business metric beside a count of
-    completions); the axis then shows no figure and the values are in the point titles and the table."""
+
+def line_chart(*, key, title, desc, labels, series, series_names, own_scale=False):
+    """Lines over an ordered x axis (e.g. weeks), with gridlines and values on the y axis. Points carry
+    a <title> with their value.
+
+    own_scale: two series of different units (a business metric beside a count of completions): the
+    first is read on the left axis, the second on the right one, each with its own values."""
     rows = [[label, *[s[i] for s in series]] for i, label in enumerate(labels)]
     chart = Chart(key, title, desc, headers=["", *series_names], rows=rows)
     if not labels:
         return chart
-    width, height, left, bottom, top_pad = 640, 260, 50, 40, 15
-    top = max([v for s in series for v in s if v is not None] + [1])
-    tops = [max([v for v in s if v is not None] + [1]) if own_scale else top for s in series]
-    step = (width - left - 20) / max(len(labels) - 1, 1)
+    width, height, left, right, bottom, top_pad = 720, 280, 60, 60, 46, 15
+    values = [[float(v) for v in s if v is not None] for s in series]
+    whole = [all(x.is_integer() for x in v) for v in values]
+    if own_scale:
+        scales = [_ticks(max(v + [0]), whole=w) for v, w in zip(values, whole, strict=True)]
+    else:
+        scales = [_ticks(max([x for v in values for x in v] + [0]), whole=all(whole))] * len(series)
+    tops = [scale[-1] for scale in scales]
+    plot_w, plot_h = width - left - right, height - bottom - top_pad
+    step = plot_w / max(len(labels) - 1, 1)
     parts = [_open(key, title, desc, width, height)]
-    plot_h = height - bottom - top_pad
-    parts.append(f'<line x1="{left}" y1="{height - bottom}" x2="{width - 10}" y2="{height - bottom}" stroke="#999"/>')
-    if not own_scale:
-        parts.append(f'<text x="{left - 6}" y="{top_pad + 4}" text-anchor="end">{_fmt(top)}</text>'
-                     f'<text x="{left - 6}" y="{height - bottom}" text-anchor="end">0</text>')
-    every = max(1, len(labels) // 6)
+    for i, tick in enumerate(scales[0]):  # gridlines and the left axis's values
+        y = top_pad + plot_h * (1 - tick / tops[0])
+        parts.append(f'<line x1="{left}" y1="{y:.1f}" x2="{width - right}" y2="{y:.1f}" stroke="{"#999" if i == 0 else "#e3e3e3"}"/>'
+                     f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{escape(_fmt(tick))}</text>')
+    if own_scale and len(series) > 1:
+        for tick in scales[1]:
+            y = top_pad + plot_h * (1 - tick / tops[1])
+            parts.append(f'<text x="{width - right + 6}" y="{y + 4:.1f}" text-anchor="start">{escape(_fmt(tick))}</text>')
+    every = max(1, math.ceil(len(labels) / 8))
     for i, label in enumerate(labels):
-        if i % every == 0:
-            parts.append(f'<text x="{left + i * step:.1f}" y="{height - bottom + 16}" text-anchor="middle">{escape(str(label))}</text>')
+        if i % every == 0 or i == len(labels) - 1:
+            # The first and last labels are anchored inside the plot so that neither is cut off.
+            anchor = "start" if i == 0 and len(labels) > 1 else "end" if i == len(labels) - 1 and i else "middle"
+            parts.append(f'<text x="{left + i * step:.1f}" y="{height - bottom + 16}" text-anchor="{anchor}">'
+                         f"{escape(str(label))}</text>")
     for j, s in enumerate(series):
         colour = PALETTE[j % len(PALETTE)]
-        points = [(left + i * step, top_pad + plot_h * (1 - (v or 0) / tops[j])) for i, v in enumerate(s) if v is not None]
+        present = [(i, float(v)) for i, v in enumerate(s) if v is not None]
+        points = [(left + i * step, top_pad + plot_h * (1 - v / tops[j])) for i, v in present]
         dash = "" if j == 0 else ' stroke-dasharray="6 3"'  # line style, not only colour, tells series apart
         parts.append(f'<polyline fill="none" stroke="{colour}" stroke-width="2"{dash} points="'
                      + " ".join(f"{x:.1f},{y:.1f}" for x, y in points) + '"/>')
-        for (x, y), (i, v) in zip(points, [(i, v) for i, v in enumerate(s) if v is not None], strict=False):
+        for (x, y), (i, v) in zip(points, present, strict=True):
             parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="{colour}"><title>{escape(str(labels[i]))}, '
-                         f"{escape(series_names[j])}: {_fmt(v)}</title></circle>")
-    parts.append(_legend(series_names, left, height - 6))
+                         f"{escape(series_names[j])}: {escape(_fmt(v))}</title></circle>")
+    names = list(series_names)
+    if own_scale and len(series) > 1:
+        names = [f"{names[0]} ({_('left axis')})", f"{names[1]} ({_('right axis')})", *names[2:]]
+    parts.append(_legend(names, left, height - 6))
     parts.append("</svg>")
     chart.svg = mark_safe("".join(parts))  # noqa: S308
     return chart

@@ -56,19 +56,21 @@ NEEDS = [
      "learner@example.com", 1, NeedStatus.DECLINED, "We are moving reporting to the data platform instead."),
 ]
 
+# slug, name, tier, unit, target, higher is better, definition, source ("manual" or a governance.figures key).
+# The platform's own figures are bound to the figure, never typed: a typed series would contradict the tiles.
 KPIS = [
     ("sales-cycle-days", "Sales cycle length", "business", "days", Decimal(35), False,
-     "Days from first meeting to signed contract, median."),
+     "Days from first meeting to signed contract, median.", "manual"),
     ("first-year-turnover-pct", "First-year voluntary turnover", "business", "%", Decimal(10), False,
-     "Share of new joiners who leave within a year."),
+     "Share of new joiners who leave within a year.", "manual"),
     ("active-learner-share", "Active learners", "engagement", "%", Decimal(60), True,
-     "Share of employees with learning activity in the month."),
+     "Share of employees with learning activity in the period.", "active_learner_share_pct"),
     ("relevant-to-job-pct", "Relevant to my job", "relevance", "%", Decimal(80), True,
-     "Share of course ratings saying the course was relevant to the job."),
+     "Share of course ratings saying the course was relevant to the job.", "relevant_to_job_pct"),
     ("cost-per-learning-hour", "Cost per learning hour", "spend", "€", Decimal(40), False,
-     "Spend on L&D divided by hours of completed learning."),
+     "Spend on L&D divided by hours of completed learning.", "cost_per_learning_hour"),
     ("role-skill-coverage", "Skill coverage", "readiness", "%", Decimal(75), True,
-     "Share of required skill levels people hold."),
+     "Share of required skill levels people hold.", "skill_coverage_pct"),
 ]
 
 COMMITTEES = [
@@ -130,19 +132,18 @@ def seed(stdout=None):
             title=title, defaults={"pillar": pillar, "weight": weight, "owner": people.get(owner)})
 
     kpis = {}
-    for slug, name, tier, unit, target, higher, description in KPIS:
+    for slug, name, tier, unit, target, higher, description, source in KPIS:
         kpis[slug], _ = KPIDefinition.objects.get_or_create(slug=slug, defaults={
             "name": name, "tier": tier, "unit": unit, "target": target, "higher_is_better": higher,
-            "description": description})
+            "description": description, "source": source})
+        if source != KPIDefinition.MANUAL and kpis[slug].source != source:  # a demo seeded before KPIs had sources
+            KPIValue.objects.filter(kpi=kpis[slug]).delete()
+            KPIDefinition.objects.filter(pk=kpis[slug].pk).update(source=source)
     months = _month_ends(10, today)
-    series = {
+    series = {  # business data only: what Guild cannot compute
         ("sales-cycle-days", "sales"): [52, 51, 50, 49, 47, 46, 44, 42, 41, 39],
         ("sales-cycle-days", None): [48, 48, 47, 46, 45, 44, 43, 41, 40, 39],
         ("first-year-turnover-pct", None): [14, 14, 13.5, 13, 13, 12.4, 12, 11.5, 11, 10.6],
-        ("active-learner-share", None): [31, 34, 36, 40, 43, 47, 52, 55, 58, 61],
-        ("relevant-to-job-pct", None): [64, 66, 67, 70, 71, 73, 74, 77, 78, 81],
-        ("cost-per-learning-hour", None): [75, 71, 66, 60, 57, 52, 49, 46, 44, 41],
-        ("role-skill-coverage", None): [55, 56, 58, 59, 61, 62, 64, 66, 67, 69],
     }
     for (slug, team_slug), values in series.items():
         for day, value in zip(months, values, strict=True):
@@ -185,12 +186,14 @@ def seed(stdout=None):
         ("Global onboarding path", Pillar.TALENT, "Keep first-year turnover under 10%", -6, 2, 25000, 24000, "done",
          ["active-learner-share"], []),
     ]
+    budget_teams = {"Sales enablement academy": "sales", "Data literacy for analysts": "data"}  # others: organisation
     made = {}
     for i, (title, pillar, goal, from_m, to_m, planned, spent, status, kpi_slugs, need_titles) in enumerate(initiatives):
         starts = (start + timedelta(days=31 * from_m)).replace(day=1)
         ends = (start + timedelta(days=31 * to_m)).replace(day=28)
         initiative, created = Initiative.objects.get_or_create(title=title, defaults={
             "pillar": pillar, "goal": goals[goal], "owner": admin, "budget_planned": planned, "budget_spent": spent,
+            "team": teams.get(budget_teams.get(title, "")),
             "status": status, "starts_on": starts, "ends_on": ends,
             "description": f"Part of the {Pillar(pillar).label.lower()} pillar, serving “{goal}”."})
         if created:

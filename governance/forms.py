@@ -3,6 +3,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from courses.models import CoursePage
+from governance.figures import KPI_SOURCES, same_name_as_a_figure
 from governance.maturity import DIMENSIONS, LEVELS
 from governance.models.committees import ActionItem, Committee, Decision, Meeting
 from governance.models.kpis import KPIDefinition
@@ -76,8 +77,20 @@ class InitiativeForm(forms.ModelForm):
     class Meta:
         model = Initiative
         fields = ["title", "description", "pillar", "goal", "owner", "status", "starts_on", "ends_on",
-                  "budget_planned", "budget_spent", "courses", "paths", "needs", "kpis"]
+                  "team", "budget_planned", "budget_spent", "courses", "paths", "needs", "kpis"]
         widgets = {"starts_on": DATE, "ends_on": DATE, "description": forms.Textarea(attrs={"rows": 3})}
+
+    def _not_negative(self, name):
+        value = self.cleaned_data.get(name)
+        if value is not None and value < 0:
+            raise forms.ValidationError(_("A budget cannot be negative: enter 0 or more."))
+        return value
+
+    def clean_budget_planned(self):
+        return self._not_negative("budget_planned")
+
+    def clean_budget_spent(self):
+        return self._not_negative("budget_spent")
 
     def clean(self):
         data = super().clean()
@@ -118,9 +131,36 @@ class ActionForm(forms.ModelForm):
 
 
 class KPIForm(UniqueNameCheckedBySave, forms.ModelForm):
+    """A KPI is either bound to a figure Guild computes (chosen from the list, nothing to type) or
+    entered by hand (business data); never a hand series under the name of a computed figure."""
+
+    source = forms.ChoiceField(
+        label=_("Where its values come from"),
+        choices=[(KPIDefinition.MANUAL, _("Entered by hand: business data I import (turnover, sales cycle…)")),
+                 (_("Computed by Guild from the platform"), KPI_SOURCES)],
+        help_text=_("A computed KPI always shows the same figure as the dashboard; only business data is typed."),
+        required=False,  # left out (an older form, a script): entered by hand
+    )
+
     class Meta:
         model = KPIDefinition
-        fields = ["slug", "name", "tier", "unit", "description", "target", "higher_is_better"]
+        fields = ["slug", "name", "source", "tier", "unit", "description", "target", "higher_is_better"]
+
+    def clean_source(self):
+        return self.cleaned_data.get("source") or KPIDefinition.MANUAL
+
+    def clean(self):
+        data = super().clean()
+        source, name = data.get("source"), data.get("name") or ""
+        if source == KPIDefinition.MANUAL:
+            twin = same_name_as_a_figure(name)
+            if twin is not None:
+                self.add_error("source", _("Guild computes “%(figure)s” from the platform: choose it under “Computed "
+                                           "by Guild” instead of entering values by hand.") % {"figure": twin.label})
+        elif source and self.instance.pk and self.instance.values.exists():
+            self.add_error("source", _("This KPI has values entered by hand. A computed KPI cannot keep them: "
+                                       "create a new KPI for the computed figure instead."))
+        return data
 
 
 class KPIImportForm(forms.Form):

@@ -118,6 +118,9 @@ class RuleRun(models.Model):
     matched_count = models.PositiveIntegerField(_("people matched"), default=0)
     enrolled_count = models.PositiveIntegerField(_("people enrolled"), default=0)
     skipped_count = models.PositiveIntegerField(_("rows skipped"), default=0)
+    already_enrolled_count = models.PositiveIntegerField(_("already enrolled"), default=0,
+                                                         help_text=_("Enrolments the rule did not make because "
+                                                                     "the person already had one."))
     error = models.TextField(_("error"), blank=True)
 
     class Meta:

@@ -129,6 +129,7 @@ def apply_rule(*, rule, trigger=RuleRun.Trigger.SCHEDULE, user_ids=None, batch_s
             for person in batch:
                 for course in courses:
                     if (person.pk, course.pk) in enrolled:
+                        run.already_enrolled_count += 1
                         continue
                     try:
                         enrolment, created = courses_services.enrol(
@@ -142,6 +143,8 @@ def apply_rule(*, rule, trigger=RuleRun.Trigger.SCHEDULE, user_ids=None, batch_s
                     if created:
                         run.enrolled_count += 1
                         messages.append(enrolment_message(enrolment, course))
+                    else:  # enrolled between our read and the insert
+                        run.already_enrolled_count += 1
             if queue_messages(messages):
                 enqueue_delivery()
     except Exception as exc:  # noqa: BLE001 - recorded on the run, shown to L&D
@@ -151,8 +154,8 @@ def apply_rule(*, rule, trigger=RuleRun.Trigger.SCHEDULE, user_ids=None, batch_s
     if trigger == RuleRun.Trigger.PERSON and not (run.matched_count or run.error):
         return None
     run.save()
-    logger.info("rule %s (%s): %s matched, %s enrolled, %s skipped", rule.pk, trigger, run.matched_count,
-                run.enrolled_count, run.skipped_count)
+    logger.info("rule %s (%s): %s matched, %s enrolled, %s already enrolled, %s skipped", rule.pk, trigger,
+                run.matched_count, run.enrolled_count, run.already_enrolled_count, run.skipped_count)
     return run
 
 

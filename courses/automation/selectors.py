@@ -26,6 +26,7 @@ def rules_with_last_run(*, user):
         last_run_at=Subquery(last.values("started_at")[:1]),
         last_run_enrolled=Subquery(last.values("enrolled_count")[:1]),
         last_run_matched=Subquery(last.values("matched_count")[:1]),
+        last_run_already=Subquery(last.values("already_enrolled_count")[:1]),
         last_run_error=Subquery(last.values("error")[:1]),
     )
 

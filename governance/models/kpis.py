@@ -24,14 +24,25 @@ class KPIDefinition(models.Model):
     description = models.TextField(_("definition"), max_length=2000, blank=True)
     target = models.DecimalField(_("target"), max_digits=14, decimal_places=2, null=True, blank=True)
     higher_is_better = models.BooleanField(_("higher is better"), default=True)
+    # Where the values come from: MANUAL (typed or imported business data) or the key of a figure
+    # the platform computes (governance.figures.KPI_SOURCES), which then has no hand-entered values.
+    source = models.CharField(_("source"), max_length=60, default="manual",
+                              help_text=_("A figure Guild computes from the platform, or values you enter by hand "
+                                          "(business data such as turnover or the sales cycle)."))
 
     class Meta:
         verbose_name = _("KPI")
         verbose_name_plural = _("KPIs")
         ordering = ["tier", "name"]
 
+    MANUAL = "manual"
+
     def __str__(self):
         return self.name
+
+    @property
+    def is_computed(self):
+        return self.source != self.MANUAL
 
 
 class KPIValue(models.Model):

@@ -73,6 +73,13 @@ class Initiative(models.Model):
                              verbose_name=_("business goal"))
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                               related_name="owned_initiatives", verbose_name=_("owner"))
+    # Whose budget it is: a team's (it counts in that team's spend and cost per learning hour) or,
+    # with no team, the organisation's (counted for the whole organisation only, never split).
+    team = models.ForeignKey("people.Team", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+                             verbose_name=_("budget of team"),
+                             help_text=_("Leave empty for an organisation-wide budget. A team's budget counts in "
+                                         "that team's figures; an organisation-wide one only in the whole "
+                                         "organisation's."))
     budget_planned = models.DecimalField(_("budget planned"), max_digits=12, decimal_places=2, default=0)
     budget_spent = models.DecimalField(_("budget spent"), max_digits=12, decimal_places=2, default=0)
     status = models.CharField(_("status"), max_length=20, choices=InitiativeStatus.choices, default=InitiativeStatus.PLANNED)
@@ -91,13 +98,27 @@ class Initiative(models.Model):
         verbose_name_plural = _("initiatives")
         ordering = ["starts_on", "title"]
         constraints = [
-            models.CheckConstraint(condition=models.Q(ends_on__gte=models.F("starts_on")), name="initiative_ends_after_start"),
+            models.CheckConstraint(condition=models.Q(ends_on__gte=models.F("starts_on")), name="initiative_ends_after_start",
+                                   violation_error_message=_("The end date must be on or after the start date.")),
             models.CheckConstraint(condition=models.Q(budget_planned__gte=0, budget_spent__gte=0),
-                                   name="initiative_budget_not_negative"),
+                                   name="initiative_budget_not_negative",
+                                   violation_error_message=_("A budget cannot be negative.")),
         ]
 
     def __str__(self):
         return self.title
+
+    @property
+    def days(self):
+        return (self.ends_on - self.starts_on).days + 1
+
+    def share_of(self, amount, *, start, end):
+        """`amount` (planned or spent) prorated to the days of the initiative inside [start, end]:
+        spending is taken as spread evenly over the initiative's dates."""
+        overlap = (min(self.ends_on, end) - max(self.starts_on, start)).days + 1
+        if overlap <= 0:
+            return amount * 0
+        return amount * overlap / self.days
 
     @property
     def over_budget(self):

@@ -11,12 +11,13 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.dispatch import receiver
 from django.utils.translation import gettext as _
-from wagtail.signals import task_submitted, workflow_approved
+from wagtail.signals import page_published, task_submitted, workflow_approved, workflow_submitted
 
 from courses.models import CoursePage, LessonPage
 from sme.services import clear_needs_update
 
 from .actions import workflow_action
+from .events import record_publication, record_submission
 from .models import PeerReviewTask
 from .services import ReviewError, approve, assign_reviewers, notify_authors, request_changes
 from .signals import course_published
@@ -71,3 +72,16 @@ def publish_course_with_lessons(sender, instance, user=None, **kwargs):
         course_published.send(sender=CoursePage, course=course, workflow_state=instance)
 
     transaction.on_commit(after_commit)
+
+
+@receiver(workflow_submitted, dispatch_uid="review.workflow_submitted")
+def record_authoring(sender, instance, user=None, **kwargs):
+    course = CoursePage.objects.filter(pk=instance.object_id).first()
+    if course is not None:
+        record_submission(course=course, user=user)
+
+
+@receiver(page_published, sender=CoursePage, dispatch_uid="review.course_published_event")
+def record_course_publication(sender, instance, revision=None, alias=False, **kwargs):
+    if not alias:  # an alias is a copy of the page that was published, not a publication by its authors
+        record_publication(course=instance)

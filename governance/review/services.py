@@ -22,6 +22,7 @@ from guild.people.roles import Role
 from guild.skills.models import PersonSkill
 
 from . import conf
+from .events import record_review
 from .models import PeerReviewTask, ReviewAssignment, ReviewDecision
 from .selectors import checklist_for, course_of, course_people_excluded_from_review
 from .signals import review_completed
@@ -200,6 +201,7 @@ def approve(*, task_state, reviewer, checklist, comment="") -> ReviewResult:
     assignment.comment = comment.strip()
     assignment.checklist = [items[i] for i in sorted(ticked)]
     assignment.save(update_fields=["decision", "completed_at", "comment", "checklist"])
+    record_review(assignment=assignment, course=course)
     approvals = ts.review_assignments.filter(decision=ReviewDecision.APPROVED).count()
     closed = approvals >= task.approvals_required
     if closed:
@@ -246,6 +248,7 @@ def request_changes(*, task_state, reviewer, comment) -> ReviewResult:
     assignment.completed_at = now
     assignment.comment = comment
     assignment.save(update_fields=["decision", "completed_at", "comment"])
+    record_review(assignment=assignment, course=course)
     ts.review_assignments.filter(decision=ReviewDecision.PENDING).update(decision=ReviewDecision.CLOSED, completed_at=now)
     ts.specific.reject(user=reviewer, comment=comment)
     transaction.on_commit(

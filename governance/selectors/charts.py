@@ -6,12 +6,11 @@ from django.db.models import Sum
 from django.db.models.functions import TruncMonth
 from django.utils.translation import gettext as _
 
-from governance import charts
+from governance import charts, figures
 from governance.maturity import DIMENSIONS
 from governance.models.roadmap import Pillar
 from governance.models.rollups import DailyActivity
-from governance.selectors.skills import coverage
-from guild.events.models import Verb
+from governance.verbs import COURSE_COMPLETION
 from guild.people.models import Team
 from guild.skills.models import Skill
 
@@ -38,7 +37,7 @@ def spend_chart(spend_rows):
         desc=_("Budget of the initiatives running in the period, planned against spent, per mission pillar."),
         labels=[str(pillar_names.get(r["pillar"], r["pillar"])) for r in spend_rows],
         series=[[float(r["planned"] or 0) for r in spend_rows], [float(r["spent"] or 0) for r in spend_rows]],
-        series_names=[_("Planned"), _("Spent")],
+        series_names=[_("Planned"), _("Spent")], kind=figures.MONEY,
     )
 
 
@@ -53,9 +52,9 @@ def enrolments_chart(enrol):
     )
 
 
-def readiness_chart(filters):
-    """The team x skill heatmap of people who hold the level their role requires. Three queries."""
-    rows = coverage(by_team=True, team_ids=filters.team_ids)
+def readiness_chart(rows):
+    """The team x skill heatmap of people who hold the level their role requires; `rows`: from
+    governance.selectors.skills.coverage(by_team=True). Two queries."""
     team_ids = sorted({t for t, *_rest in rows if t is not None})
     skill_ids = sorted({s for _team, s, *_rest in rows})
     teams = dict(Team.objects.filter(pk__in=team_ids).values_list("pk", "name"))
@@ -77,32 +76,42 @@ def _subtrees(team_ids):
     return {t: [other for other, path in paths.items() if path.startswith(paths[t])] for t in team_ids if t in paths}
 
 
+def _months(since, until):
+    """"YYYY-MM" of every month from `since`'s to `until`'s."""
+    out, y, m = [], since.year, since.month
+    while (y, m) <= (until.year, until.month):
+        out.append(f"{y:04d}-{m:02d}")
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
+
+
 def business_beside_training(dash):
-    """For each business series, the completions of its team and sub-teams (or of the whole
-    organisation) in the same months: the two side by side."""
+    """For each business series, the courses its team and sub-teams (or the whole organisation)
+    completed in the same months, up to the current month: the two side by side."""
     if not dash.business:
         return []
     since = min(day for series in dash.business for day, _v in series["points"])
+    months = _months(since, dash.filters.end)
     subtrees = _subtrees({s["team_id"] for s in dash.business if s["team_id"] is not None})
     wanted = {DailyActivity.ALL_TEAMS}.union(*subtrees.values())
     completions = defaultdict(int)
-    rows = (DailyActivity.objects.filter(team_id__in=wanted, verb=Verb.COMPLETED, day__gte=since)
+    rows = (DailyActivity.objects.filter(team_id__in=wanted, verb=COURSE_COMPLETION, day__gte=since)
             .annotate(month=TruncMonth("day")).values("team_id", "month").annotate(n=Sum("events")).order_by())
     for row in rows:
         completions[(row["team_id"], row["month"].strftime("%Y-%m"))] += row["n"]
     out = []
     for series in dash.business:
-        months = sorted({day.strftime("%Y-%m") for day, _v in series["points"]})
-        last_value = {day.strftime("%Y-%m"): value for day, value in series["points"]}
+        # The month's last value; a month without one shows a gap, not a made-up figure.
+        last_value = {day.strftime("%Y-%m"): float(value) for day, value in series["points"]}
         team_id = series["team_id"]
         teams = [DailyActivity.ALL_TEAMS] if team_id is None else subtrees.get(team_id, [team_id])
         per_month = [sum(completions[(t, month)] for t in teams) for month in months]
         out.append(charts.line_chart(
             key=f"business-{series['kpi'].slug}-{team_id or 'all'}",
             title=f"{series['name']} · {series['team']}",
-            desc=_("The business metric by month beside the number of courses the team and its sub-teams "
-                   "completed that month; each line is drawn against its own maximum."),
-            labels=months, series=[[last_value[m] for m in months], per_month],
+            desc=_("The business metric by month (left axis) beside the number of courses the team and its "
+                   "sub-teams completed that month (right axis), up to this month."),
+            labels=months, series=[[last_value.get(m) for m in months], per_month],
             series_names=[series["name"], _("Course completions")], own_scale=True,
         ))
     return out

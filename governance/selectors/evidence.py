@@ -4,14 +4,14 @@ Shown beside each self-rating so a rating can be challenged with facts. A fixed 
 
 from datetime import timedelta
 
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courses.models import CoursePage, Enrolment, EnrolmentSource
 from governance.models.committees import LEADERSHIP_COMMITTEES, Decision, Meeting
 from governance.models.kpis import KPIDefinition, KPITier
-from governance.models.needs import LearningNeed, NeedStatus
+from governance.models.needs import LearningNeed, NeedStatus, NeedVolunteer
 from governance.models.roadmap import Initiative
 from governance.selectors.rollups import active_people
 from guild.people.models import User
@@ -38,19 +38,23 @@ def maturity_evidence():
     )
     decisions = Decision.objects.filter(meeting__held_on__gte=year_ago).count()
     initiatives = Initiative.objects.aggregate(total=Count("id"), with_goal=Count("id", filter=Q(goal__isnull=False)))
-    needs = LearningNeed.objects.aggregate(
+    # Each figure counts rows of one table: a join (volunteers, skills) would repeat a row once per
+    # match, so "has one" is an EXISTS subquery, never a join under a plain count.
+    needs = LearningNeed.objects.annotate(
+        has_volunteer=Exists(NeedVolunteer.objects.filter(need=OuterRef("pk"))),
+    ).aggregate(
         total=Count("id"), with_goal=Count("id", filter=Q(goal__isnull=False)),
         triaged=Count("id", filter=~Q(status=NeedStatus.NEW)), posters=Count("author", distinct=True),
-        with_volunteers=Count("id", distinct=True, filter=Q(volunteers__isnull=False)),
+        with_volunteers=Count("id", filter=Q(has_volunteer=True)),
         with_skill=Count("id", filter=Q(skill__isnull=False)),
     )
     enrolments = Enrolment.objects.filter(enrolled_at__date__gte=year_ago).aggregate(
         total=Count("id"), voluntary=Count("id", filter=Q(source=EnrolmentSource.SELF)),
         rule=Count("id", filter=Q(source=EnrolmentSource.RULE)), cohort=Count("id", filter=Q(source=EnrolmentSource.COHORT)),
     )
-    people = User.objects.filter(is_active=True).aggregate(
-        total=Count("id"), with_skills=Count("id", distinct=True, filter=Q(skills__isnull=False)),
-    )
+    people = User.objects.filter(is_active=True).annotate(
+        has_skill=Exists(PersonSkill.objects.filter(person=OuterRef("pk"))),
+    ).aggregate(total=Count("id"), with_skills=Count("id", filter=Q(has_skill=True)))
     active = active_people(period=30)["learners"]
     tiers = set(KPIDefinition.objects.filter(values__isnull=False).values_list("tier", flat=True).distinct())
     skill_levels = PersonSkill.objects.count()

@@ -1,14 +1,17 @@
 """Reads for the mission, roadmap, committees and maturity pages, and the budget the dashboard sums."""
 
 from datetime import date
+from decimal import Decimal
 
-from django.db.models import Count, Max, Sum
+from django.db.models import Count, Max
 from django.utils import timezone
 
 from governance.maturity import DIMENSIONS, LEVELS
 from governance.models.committees import ActionItem, ActionStatus, Committee
 from governance.models.maturity import MaturityAssessment
-from governance.models.roadmap import Initiative, InitiativeStatus, Mission
+from governance.models.roadmap import Initiative, InitiativeStatus, Mission, Pillar
+
+CENTS = Decimal("0.01")
 
 
 def current_mission():
@@ -41,10 +44,25 @@ def roadmap():
     return initiatives, months
 
 
-def budget_by_pillar(*, start, end):
-    """Budget planned and spent per pillar, of the initiatives running between `start` and `end`."""
+def budget_in_scope(*, start, end, team_ids=None):
+    """Budget planned and spent per pillar that belongs to the scope, each initiative's amounts prorated
+    to its days inside [start, end] (spending taken as spread evenly over its dates), in cents.
+
+    Scope: the whole organisation (`team_ids` None) counts every initiative, organisation-wide or a
+    team's; a team (`team_ids`: it and its sub-teams) counts only the initiatives whose budget is one of
+    theirs, never a share of an organisation-wide budget. Cancelled initiatives count nowhere. One query."""
     qs = Initiative.objects.exclude(status=InitiativeStatus.CANCELLED).filter(starts_on__lte=end, ends_on__gte=start)
-    return list(qs.values("pillar").annotate(planned=Sum("budget_planned"), spent=Sum("budget_spent")))
+    if team_ids is not None:
+        qs = qs.filter(team_id__in=team_ids)
+    per_pillar = {}
+    for initiative in qs.only("pillar", "starts_on", "ends_on", "budget_planned", "budget_spent").order_by("pk"):
+        row = per_pillar.setdefault(initiative.pillar, {"pillar": initiative.pillar, "planned": Decimal(0),
+                                                        "spent": Decimal(0)})
+        row["planned"] += initiative.share_of(initiative.budget_planned, start=start, end=end)
+        row["spent"] += initiative.share_of(initiative.budget_spent, start=start, end=end)
+    for row in per_pillar.values():
+        row["planned"], row["spent"] = row["planned"].quantize(CENTS), row["spent"].quantize(CENTS)
+    return [per_pillar[p] for p in Pillar.values if p in per_pillar]
 
 
 def committees():

@@ -14,8 +14,8 @@ from governance.models.rollups import (
     EnrolmentSummary,
     RollupState,
 )
-from governance.verbs import LEARNING_VERBS
-from guild.events.models import Verb
+from governance.verbs import COURSE_COMPLETION, LEARNING_VERBS
+from guild.people.models import User
 
 VOLUNTARY_SOURCES = (EnrolmentSource.SELF,)  # every other source is an assignment (manager, rule, cohort...)
 
@@ -57,10 +57,18 @@ def rollup_figures(filters):
     verb_totals = defaultdict(int)
     for row in activity:
         verb_totals[row["verb"]] += row["n"]
-    labels, weekly = _weekly(activity, filters, set(LEARNING_VERBS))
-    _labels, completions = _weekly(activity, filters, {Verb.COMPLETED})
+    labels, weekly = _weekly(activity, filters, {*LEARNING_VERBS, COURSE_COMPLETION})
+    _labels, completions = _weekly(activity, filters, {COURSE_COMPLETION})
     return {"verbs": verb_totals, "weeks": labels, "weekly_events": weekly, "weekly_completions": completions,
             "actors": active_people(period=filters.period, team_ids=filters.team_ids)}
+
+
+def headcount(filters):
+    """Active accounts in the filtered teams (the whole organisation: every active account). One query."""
+    qs = User.objects.filter(is_active=True)
+    if filters.team_ids is not None:
+        qs = qs.filter(team_id__in=filters.team_ids)
+    return qs.count()
 
 
 def enrolment_totals(filters):

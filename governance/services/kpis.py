@@ -6,32 +6,39 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from governance.figures import FIGURES, same_name_as_a_figure
 from governance.models.kpis import KPIDefinition, KPITier, KPIValue
 from governance.permissions import require_ld_admin
 from governance.services.double_submit import create_once, update
 from guild.people.models import Team
 
 
-def _kpi_fields(slug, name, tier, unit, description, target, higher_is_better):
+def _kpi_fields(slug, name, tier, unit, description, target, higher_is_better, source):
+    if source != KPIDefinition.MANUAL and source not in FIGURES:
+        raise ValidationError(_("Choose a figure Guild computes, or “entered by hand”."))
     return {"slug": slug, "name": name, "tier": tier, "unit": unit, "description": description, "target": target,
-            "higher_is_better": higher_is_better}
+            "higher_is_better": higher_is_better, "source": source}
 
 
-def create_kpi(*, by, slug, name, tier, unit="", description="", target=None, higher_is_better=True):
-    """A new KPI definition; sent twice, it is created once (its key is unique)."""
+def create_kpi(*, by, slug, name, tier, unit="", description="", target=None, higher_is_better=True,
+               source=KPIDefinition.MANUAL):
+    """A new KPI definition; sent twice, it is created once (its key is unique). `source`: MANUAL or the
+    key of the governance.figures figure it is computed from."""
     require_ld_admin(by)
     return create_once(by=by, model=KPIDefinition,
-                       fields=_kpi_fields(slug, name, tier, unit, description, target, higher_is_better),
+                       fields=_kpi_fields(slug, name, tier, unit, description, target, higher_is_better, source),
                        candidates=lambda: KPIDefinition.objects.filter(slug=slug)[:1], unique_name="slug")
 
 
-def update_kpi(*, by, kpi, slug, name, tier, unit="", description="", target=None, higher_is_better=True):
+def update_kpi(*, by, kpi, slug, name, tier, unit="", description="", target=None, higher_is_better=True,
+               source=KPIDefinition.MANUAL):
     require_ld_admin(by)
-    return update(kpi, fields=_kpi_fields(slug, name, tier, unit, description, target, higher_is_better))
+    return update(kpi, fields=_kpi_fields(slug, name, tier, unit, description, target, higher_is_better, source))
 
 
 COLUMNS = ["metric", "team", "date", "value"]
@@ -55,10 +62,56 @@ CENTS = Decimal("0.01")
 MAX_CELL_CHARS = 1000
 
 
+_SPACES = (" ", "\u00a0", "\u202f", "'")  # thousands separators no one reads as a decimal point
+
+
+class AmbiguousNumber(ValueError):
+    """A number that reads two ways, e.g. "1,234" (one thousand two hundred… or one point two three four)."""
+
+
+def _grouped(whole):
+    """True when `whole` ("1", "12", "1,234", "12.345.678" without the separator) is digits grouped by three."""
+    head, *groups = whole
+    return bool(groups) and 1 <= len(head) <= 3 and head.isdigit() and all(len(g) == 3 and g.isdigit() for g in groups)
+
+
+def _normalise(text):
+    """The number in `text` with "." as its decimal point and no thousands separator. A decimal comma
+    ("12,5") and either thousands separator ("1,234.5", "1.234,5", "1 234,5") are understood; "1,234"
+    alone is ambiguous and refused."""
+    for space in _SPACES:
+        text = text.replace(space, "")
+    sign = ""
+    if text[:1] in "+-":
+        sign, text = text[0], text[1:]
+    commas, dots = text.count(","), text.count(".")
+    if commas and dots:
+        decimal_mark = "," if text.rfind(",") > text.rfind(".") else "."
+        thousands = "." if decimal_mark == "," else ","
+        whole, _mark, fraction = text.rpartition(decimal_mark)
+        if thousands in fraction or not _grouped(whole.split(thousands)):
+            raise ValueError(text)
+        return sign + whole.replace(thousands, "") + "." + fraction
+    for mark, count in ((",", commas), (".", dots)):
+        if count > 1:  # "1,234,567" or "1.234.567": only thousands separators
+            if not _grouped(text.split(mark)):
+                raise ValueError(text)
+            return sign + text.replace(mark, "")
+    if commas == 1:
+        whole, fraction = text.split(",")
+        if len(fraction) == 3 and whole and whole != "0":
+            raise AmbiguousNumber(text)
+        return sign + whole + "." + fraction
+    return sign + text
+
+
 def parse_value(text: str) -> Decimal:
-    """A KPI value as stored (rounded to cents); ValueError when it is not a number the column holds."""
+    """A KPI value as stored (rounded to cents); ValueError when it is not a number the column holds,
+    AmbiguousNumber when it could be read two ways."""
     try:
-        value = Decimal(text.replace(",", "")).quantize(CENTS, rounding=ROUND_HALF_UP)
+        value = Decimal(_normalise(text.strip())).quantize(CENTS, rounding=ROUND_HALF_UP)
+    except AmbiguousNumber:
+        raise
     except (InvalidOperation, ValueError):
         raise ValueError(text) from None
     if not value.is_finite() or abs(value) >= VALUE_LIMIT:
@@ -128,6 +181,12 @@ def _parse(text):
             continue
         try:
             parsed_value = parse_value(value)
+        except AmbiguousNumber:
+            result.errors.append((line, _("“%(value)s” can be read two ways. Write it without a thousands "
+                                          "separator: %(whole)s, or %(decimal)s with a decimal point.")
+                                  % {"value": value[:40], "whole": value.replace(",", ""),
+                                     "decimal": value.replace(",", ".")}))
+            continue
         except ValueError:
             result.errors.append((line, _("“%(value)s” is not a number Guild can store: use at most 12 digits "
                                           "before the decimal point.") % {"value": value[:40]}))
@@ -141,10 +200,27 @@ def _parse(text):
     return result, rows
 
 
+def _refuse_computed(result, rows):
+    """Values for a KPI Guild computes, or under the name of a figure it computes, are refused: a hand
+    series must never sit beside a computed figure of the same name."""
+    computed = {k.slug: k for k in KPIDefinition.objects.exclude(source=KPIDefinition.MANUAL)}
+    manual = set(KPIDefinition.objects.filter(source=KPIDefinition.MANUAL).values_list("slug", flat=True))
+    for line, metric, _team, _day, _value in rows:
+        slug = slugify(metric)[:80]
+        if slug in computed:
+            result.errors.append((line, _("“%(kpi)s” is computed by Guild from the platform: it takes no imported "
+                                          "values.") % {"kpi": computed[slug].name}))
+        elif slug not in manual and (twin := same_name_as_a_figure(metric)) is not None:
+            result.errors.append((line, _("“%(metric)s” is a figure Guild computes (%(figure)s): bind a KPI to it "
+                                          "instead of importing values.") % {"metric": metric[:80], "figure": twin.label}))
+
+
 def import_kpi_csv(*, by, text):
     """Import business KPI values. All or nothing: any bad line rejects the whole file."""
     require_ld_admin(by)
     result, rows = _parse(text)
+    if not result.errors:
+        _refuse_computed(result, rows)
     if result.errors:
         return result
     with transaction.atomic():

@@ -35,22 +35,23 @@ def update_goal(*, by, goal, title, description="", pillar=Pillar.PERFORMANCE, w
 
 
 def _initiative_values(*, title, description, pillar, goal, owner, status, starts_on, ends_on, budget_planned,
-                       budget_spent, courses, paths, needs, kpis):
+                       budget_spent, courses, paths, needs, kpis, team=None):
     fields = {"title": title, "description": description, "pillar": pillar, "goal": goal, "owner": owner,
               "status": status, "starts_on": starts_on, "ends_on": ends_on, "budget_planned": budget_planned,
-              "budget_spent": budget_spent}
+              "budget_spent": budget_spent, "team": team}
     return fields, {"courses": courses, "paths": paths, "needs": needs, "kpis": kpis}
 
 
 def create_initiative(*, by, title, pillar, starts_on, ends_on, description="", goal=None, owner=None,
                       status=InitiativeStatus.PLANNED, budget_planned=0, budget_spent=0, courses=(), paths=(), needs=(),
-                      kpis=()):
-    """A new initiative; the same one sent again within a few minutes is created once."""
+                      kpis=(), team=None):
+    """A new initiative; the same one sent again within a few minutes is created once. `team`: whose
+    budget it is (None: the organisation's)."""
     require_ld_admin(by)
     fields, related = _initiative_values(
         title=title, description=description, pillar=pillar, goal=goal, owner=owner, status=status, starts_on=starts_on,
         ends_on=ends_on, budget_planned=budget_planned, budget_spent=budget_spent, courses=courses, paths=paths,
-        needs=needs, kpis=kpis,
+        needs=needs, kpis=kpis, team=team,
     )
     return create_once(by=by, model=Initiative, fields=fields, related=related,
                        candidates=lambda: recent(Initiative.objects.filter(title=title)))
@@ -58,11 +59,11 @@ def create_initiative(*, by, title, pillar, starts_on, ends_on, description="", 
 
 def update_initiative(*, by, initiative, title, pillar, starts_on, ends_on, description="", goal=None, owner=None,
                       status=InitiativeStatus.PLANNED, budget_planned=0, budget_spent=0, courses=(), paths=(),
-                      needs=(), kpis=()):
+                      needs=(), kpis=(), team=None):
     require_ld_admin(by)
     fields, related = _initiative_values(
         title=title, description=description, pillar=pillar, goal=goal, owner=owner, status=status, starts_on=starts_on,
         ends_on=ends_on, budget_planned=budget_planned, budget_spent=budget_spent, courses=courses, paths=paths,
-        needs=needs, kpis=kpis,
+        needs=needs, kpis=kpis, team=team,
     )
     return update(initiative, fields=fields, related=related)

@@ -26,8 +26,8 @@ from governance.models.rollups import (
     RollupState,
 )
 from governance.periods import PERIOD_DAYS, period_start
-from governance.verbs import AUTHOR_VERBS, LEARNING_VERBS, REVIEW_VERBS
-from guild.events.models import LearningEvent
+from governance.verbs import AUTHOR_VERBS, COURSE_COMPLETION, LEARNING_VERBS, REVIEW_VERBS
+from guild.events.models import LearningEvent, Verb
 
 logger = logging.getLogger(__name__)
 
@@ -68,7 +68,9 @@ def fold_batch(*, batch_size=10_000):
                 return 0
             cursor.execute(
                 f"""WITH batch AS (
-                        SELECT {day} AS day, COALESCE(e.team_id, 0) AS team_id, e.verb AS verb, count(*) AS n
+                        SELECT {day} AS day, COALESCE(e.team_id, 0) AS team_id,
+                               CASE WHEN e.verb = '{Verb.COMPLETED.value}' AND e.object_type = 'course'
+                                    THEN '{COURSE_COMPLETION}' ELSE e.verb END AS verb, count(*) AS n
                         FROM {events} e WHERE e.id > %s AND e.id <= %s GROUP BY 1, 2, 3)
                     INSERT INTO {activity} (day, team_id, verb, events)
                     SELECT day, team_id, verb, n FROM batch

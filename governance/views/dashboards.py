@@ -3,6 +3,8 @@
 Their reads come from the read replica when there is one (guild.core.replica): the person is
 checked first, on the primary, then the figures, the page and the file are built from the replica."""
 
+from functools import wraps
+
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.html import format_html_join
@@ -33,10 +35,27 @@ def _filters_context(request, filters):
     }
 
 
+def _bad_filter(request, exc):
+    """A team or period the dashboard does not know: say so, never fall back on the whole organisation."""
+    return render(request, "governance/filter_error.html", {"message": exc.message}, status=exc.status)
+
+
+def _filtered(view):
+    """Parse the team and period filters for `view(request, filters)`; refuse ones that name nothing."""
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        try:
+            filters = dash_selectors.parse_filters(request.GET)
+        except dash_selectors.BadFilter as exc:
+            return _bad_filter(request, exc)
+        return view(request, filters, *args, **kwargs)
+    return wrapper
+
+
 @role_required(*LD)
 @reporting_reads()
-def dashboard(request):
-    filters = dash_selectors.parse_filters(request.GET)
+@_filtered
+def dashboard(request, filters):
     dash = dash_selectors.dashboard(filters)
     context = {"dash": dash, "business_charts": business_beside_training(dash),
                "overdue_actions": roadmap_selectors.overdue_actions(), **_filters_context(request, filters)}
@@ -45,8 +64,8 @@ def dashboard(request):
 
 @role_required(*READERS)
 @reporting_reads()
-def executive_summary(request):
-    filters = dash_selectors.parse_filters(request.GET)
+@_filtered
+def executive_summary(request, filters):
     dash = dash_selectors.dashboard(filters)
     assessments = roadmap_selectors.maturity_history()
     context = {"dash": dash, "business_charts": business_beside_training(dash),
@@ -57,10 +76,11 @@ def executive_summary(request):
 
 @role_required(*READERS)
 @reporting_reads()
-def export(request, fmt):
+@_filtered
+def export(request, filters, fmt):
     if fmt not in CONTENT_TYPES:
         raise Http404
-    dash = dash_selectors.dashboard(dash_selectors.parse_filters(request.GET))
+    dash = dash_selectors.dashboard(filters)
     file = export_dashboard(dash=dash, fmt=fmt)
     response = HttpResponse(file.content, content_type=file.content_type)
     response["Content-Disposition"] = f'attachment; filename="{file.filename}"'

@@ -7,10 +7,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from governance.figures import FIGURES
 from governance.forms import KPIForm, KPIImportForm
 from governance.models.kpis import KPIDefinition
 from governance.permissions import LD, READERS
 from governance.selectors.charts import kpi_chart
+from governance.selectors.dashboard import Filters, dashboard
 from governance.selectors.kpis import kpi_overview
 from governance.services import kpis as kpi_services
 from governance.views.editing import form_page
@@ -20,15 +22,22 @@ from guild.people.roles import Role
 
 @role_required(*READERS)
 def kpi_list(request):
+    # KPIs bound to a platform figure read it from the dashboard for the whole organisation and the
+    # default period; the page says so.
+    needs_figures = KPIDefinition.objects.exclude(source=KPIDefinition.MANUAL).exists()
+    dash = dashboard(Filters()) if needs_figures else None
     return render(request, "governance/kpis.html", {
-        "kpis": kpi_overview(), "can_edit": request.user.has_role(Role.LD_ADMIN),
+        "kpis": kpi_overview(dash=dash), "filters": dash.filters if dash else None,
+        "can_edit": request.user.has_role(Role.LD_ADMIN),
     })
 
 
 @role_required(*READERS)
 def kpi_detail(request, slug):
     kpi = get_object_or_404(KPIDefinition, slug=slug)
-    return render(request, "governance/kpi.html", {"kpi": kpi, "chart": kpi_chart(kpi),
+    figure = FIGURES.get(kpi.source) if kpi.is_computed else None
+    return render(request, "governance/kpi.html", {"kpi": kpi, "chart": None if kpi.is_computed else kpi_chart(kpi),
+                                                   "figure": figure,
                                                    "can_edit": request.user.has_role(Role.LD_ADMIN)})
 
 

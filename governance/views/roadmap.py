@@ -59,7 +59,7 @@ def roadmap(request):
 @role_required(*READERS)
 def initiative_detail(request, pk):
     initiative = get_object_or_404(
-        Initiative.objects.select_related("goal", "owner").prefetch_related("courses", "paths", "needs", "kpis"), pk=pk
+        Initiative.objects.select_related("goal", "owner", "team").prefetch_related("courses", "paths", "needs", "kpis"), pk=pk
     )
     return render(request, "governance/initiative.html", {
         "initiative": initiative, "decisions": initiative.decisions.select_related("meeting__committee"),

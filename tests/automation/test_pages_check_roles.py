@@ -110,7 +110,7 @@ def test_the_rule_page_shows_its_last_runs(client, ld_admin, team, course, learn
     apply_rule(rule=rule)
     client.force_login(ld_admin)
     listing = client.get(reverse("automation:rules")).content.decode()
-    assert "1 enrolled of 1 matched" in listing
+    assert "1 enrolled, 0 already enrolled, of 1 matched" in listing
     detail = client.get(reverse("automation:rule_edit", args=[rule.pk])).content.decode()
     assert "Schedule" in detail and "Done" in detail
 

@@ -32,7 +32,8 @@ def test_the_dashboard_shows_engagement_spend_and_conversation(client, ld_admin,
     enrol(people[2], course, source="assigned", due_date=timezone.localdate() - timedelta(days=2))
     e = course_services.enrol(learner=people[3], course=course)[0]
     course_services.complete_course(enrolment=e)
-    make_initiative(budget_planned=1000, budget_spent=400)
+    today = timezone.localdate()
+    make_initiative(budget_planned=1000, budget_spent=400, starts_on=today - timedelta(days=60), ends_on=today)
     make_events(people, 8, verbs=("asked", "answered", "commented", "experienced"))
     refresh_rollups()
     client.force_login(ld_admin)

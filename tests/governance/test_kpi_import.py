@@ -17,7 +17,7 @@ def upload(client, text, name="kpis.csv"):
 def test_an_ld_admin_imports_business_kpis(client, ld_admin, team):
     client.force_login(ld_admin)
     response = upload(client, f"metric,team,date,value\nSales cycle (days),{team.slug},2026-01-31,42\n"
-                              f"Sales cycle (days),{team.name},2026-02-28,39.5\nVoluntary turnover %,,2026-02-28,\"1,200\"\n")
+                              f"Sales cycle (days),{team.name},2026-02-28,39.5\nVoluntary turnover %,,2026-02-28,\"1,200.00\"\n")
     assert response.status_code == 302
     kpi = KPIDefinition.objects.get(slug="sales-cycle-days")
     assert kpi.tier == "business"

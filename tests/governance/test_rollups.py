@@ -44,10 +44,10 @@ def test_folding_counts_each_event_once_in_batches(team):
 
 def test_rollups_keep_days_teams_verbs_and_each_persons_last_activity(team):
     people = [make_user(team=team) for _ in range(4)]
-    make_events(people, 40, course_id=3, verbs=("completed",), days=1)
+    make_events(people, 40, course_id=3, verbs=("completed",), days=1)  # completions of a course
     fold_new_events()
     rows = {r.team_id: (r.verb, r.events) for r in DailyActivity.objects.all()}
-    assert rows == {team.pk: ("completed", 40), DailyActivity.ALL_TEAMS: ("completed", 40)}
+    assert rows == {team.pk: ("completed-course", 40), DailyActivity.ALL_TEAMS: ("completed-course", 40)}
     assert PersonActivity.objects.filter(last_learned__isnull=False, last_authored__isnull=True).count() == 4
 
 
