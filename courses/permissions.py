@@ -48,6 +48,13 @@ class AuthorPagePermissionTester(PagePermissionTester):
             )
         return self._authored
 
+    def reviews_only(self) -> bool:
+        """True when the person reaches this page's editor only as an assigned reviewer: they read
+        and comment, and never change, publish, cancel or restart anything (governance.review.editor)."""
+        if not self.user.is_active or self._trusted or self.is_author():
+            return False
+        return self._workflow_access()
+
     def _workflow_access(self):
         task = self.page.current_workflow_task
         return bool(task and task.user_can_access_editor(self.page, self.user))

@@ -13,7 +13,7 @@ from guild.core.permissions import role_required
 from guild.people.models import User
 from guild.people.roles import Role
 
-from . import selectors, services
+from . import cancelling, selectors, services
 from .models import ReviewAssignment, ReviewDecision
 
 REVIEW_ROLES = (Role.EXPERT, Role.REVIEWER, Role.LD_ADMIN)
@@ -113,3 +113,26 @@ def course_reviews(request, course_id):
     if not allowed:
         raise Http404
     return render(request, "review/course.html", {"course": course, "history": history})
+
+
+@role_required(*REVIEW_ROLES)
+def cancel(request, course_id):
+    """Stop a course's review, after a confirmation: its authors, or an L&D admin (the authors are told)."""
+    course = get_object_or_404(CoursePage, pk=course_id)
+    if not cancelling.may_cancel(course=course, user=request.user):
+        raise Http404
+    state = course.current_workflow_state
+    if request.method == "POST":
+        try:
+            cancelling.cancel_review(course=course, by=request.user, reason=request.POST.get("reason", ""))
+        except services.ReviewError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("The review of “%(course)s” is cancelled; its reviews are closed.")
+                             % {"course": course.title})
+        return redirect("sme:review:course", course_id=course.pk)
+    pending = ReviewAssignment.objects.filter(course=course, decision=ReviewDecision.PENDING).select_related("reviewer")
+    return render(request, "review/cancel.html", {
+        "course": course, "state": state, "pending": list(pending[:50]),
+        "is_author": request.user.pk in course_author_ids(course),
+    })
