@@ -86,7 +86,18 @@ class AuthorPagePermissionTester(PagePermissionTester):
     def can_delete(self, ignore_bulk=False):
         if self._trusted:
             return super().can_delete(ignore_bulk=ignore_bulk)
-        return self.is_author() and super().can_delete(ignore_bulk=ignore_bulk)
+        if not (self.user.is_active and "add" in self.permissions and self.is_author()):
+            return False
+        return self._never_published_and_not_in_review()
+
+    def _never_published_and_not_in_review(self):
+        """An author deletes a draft (a course with its lessons, or one lesson) that learners have
+        never seen and reviewers are not reading; whoever created each lesson."""
+        if self.page.get_descendants(inclusive=True).filter(first_published_at__isnull=False).exists():
+            return False
+        course = self._course()
+        state = course.current_workflow_state if course else None
+        return not (state and state.status == WorkflowState.STATUS_IN_PROGRESS)
 
     def can_submit_for_moderation(self):
         if _authored_as(self.page) == "lesson":

@@ -8,7 +8,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import F, Prefetch, Q
 from wagtail.models import Page, WorkflowState
 
-from courses.models import CoursePage, DiscussionThread, LessonReaction, ReactionKind
+from courses.models import CourseAuthor, CoursePage, DiscussionThread, LessonReaction, ReactionKind
 from guild.people.models import User
 from guild.people.roles import Role
 from guild.skills.models import PersonSkill
@@ -109,6 +109,7 @@ def workspace_for(*, user) -> Workspace:
     courses = list(
         CoursePage.objects.filter(Q(course_authors__user=user) | Q(owner=user))
         .select_related("stats")
+        .prefetch_related(Prefetch("course_authors", queryset=CourseAuthor.objects.select_related("user")))
         .distinct()
         .order_by("-latest_revision_created_at", "-id")[: WORKSPACE_LIMIT * 3]
     )
