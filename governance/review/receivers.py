@@ -21,6 +21,7 @@ from .cancelling import close_round
 from .models import PeerReviewTask
 from .services import ReviewError, approve, assign_reviewers, notify_authors, request_changes
 from .signals import course_published
+from .signoff import is_signoff, signoff_started
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +31,8 @@ def assign_reviewers_to_new_round(sender, instance, user=None, **kwargs):
     # `instance.task` is the task that just started it: no query.
     if isinstance(instance.task.specific, PeerReviewTask):
         assign_reviewers(task_state=instance)
+    elif is_signoff(instance.task):
+        signoff_started(task_state=instance)
 
 
 @receiver(workflow_cancelled, dispatch_uid="review.workflow_cancelled")
