@@ -35,7 +35,7 @@ def render_signoff_late(p, recipient, cache):
         title=_("L&D sign-off is late: %(course)s") % {"course": p["course_title"]},
         body=_("“%(course)s” passed peer review and has waited for sign-off since before %(when)s. Its authors wait.")
         % {"course": p["course_title"], "when": p["due_at"][:10]},
-        url=base_url() + "/cms/pages/%d/edit/" % p["course"], action=_("Sign it off"),
+        url=f"{base_url()}/cms/pages/{p['course']}/edit/", action=_("Sign it off"),
     )
 
 

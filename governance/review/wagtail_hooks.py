@@ -14,15 +14,14 @@ from wagtail.admin.action_menu import (
 
 from courses.models import CoursePage
 from courses.permissions import course_author_ids
-
 from guild.core.navigation import NavGroup, NavItem
 from guild.people.roles import Role
 from sme import extensions
 
 from . import editor
-from .status import review_status
 from .models import ReviewAssignment, ReviewDecision
 from .selectors import courses_reviewed_by, review_queue
+from .status import review_status
 
 
 @hooks.register(extensions.URLS)
