@@ -14,8 +14,12 @@ from django.contrib import messages
 from django.db import transaction
 from django.http import JsonResponse
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from wagtail.models import PageSubscription
+
+from .services import notify_authors
 
 log = logging.getLogger(__name__)
 
@@ -60,9 +64,23 @@ def save_comments_only(*, request, page) -> int:
     for comment in comments.deleted_objects:
         if comment.pk and comment.user_id == request.user.pk:
             comment.delete()
+    if comments.new_objects:
+        _tell_authors(page=page, reviewer=request.user, new=comments.new_objects)
     changed = len(comments.new_objects) + len(comments.changed_objects) + len(comments.deleted_objects)
     log.info("review: %s saved %d comment change(s) on page %s (content left alone)", request.user.pk, changed, page.pk)
     return changed
+
+
+def _tell_authors(*, page, reviewer, new):
+    # Wagtail's own comment emails go out from its save path, which a reviewer's comments skip.
+    n = len(new)
+    transaction.on_commit(lambda: notify_authors(
+        course=page, kind="review.comment",
+        title=ngettext("%(name)s left a comment on “%(course)s”", "%(name)s left %(n)d comments on “%(course)s”", n)
+        % {"name": reviewer.display_name, "course": page.title, "n": n},
+        body="\n".join(c.text for c in new)[:1000], url=reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        key="review.comment:" + ",".join(str(c.pk) for c in new),
+    ))
 
 
 def reviewer_edit_post(request, page):

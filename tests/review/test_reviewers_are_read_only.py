@@ -61,15 +61,17 @@ def test_a_reviewer_autosave_changes_nothing_either(client, in_review):
     assert latest_summary(course) == "A short course: Joins."
 
 
-def test_a_reviewer_comment_is_saved_but_not_their_edits(client, in_review, expert):
+def test_a_reviewer_comment_is_saved_but_not_their_edits(client, in_review, expert, django_capture_on_commit_callbacks):
     course, (alice, _bob), _round = in_review
     client.force_login(alice)
-    client.post(edit_url(course), course_edit_form(
-        course, summary="Rewritten by the reviewer.", comments=[new_comment("Say who this is for.")]
-    ))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(edit_url(course), course_edit_form(
+            course, summary="Rewritten by the reviewer.", comments=[new_comment("Say who this is for.")]
+        ))
     assert latest_summary(course) == "A short course: Joins."
     comment = course.wagtail_admin_comments.get()
     assert (comment.user, comment.text, comment.contentpath) == (alice, "Say who this is for.", "summary")
+    assert "Say who this is for." in Notification.objects.get(recipient=expert, kind="review.comment").body
     # The author sees it in their editor.
     client.force_login(expert)
     assert "Say who this is for." in client.get(edit_url(course)).content.decode()
