@@ -111,7 +111,8 @@ def _show_review_status(request, page):
 class SubmitForReviewMenuItem(SubmitForModerationMenuItem):
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
-        state = context["page"].current_workflow_state if context.get("page") else None
+        page = context.get("page")
+        state = page.current_workflow_state if page is not None and page.pk else None
         if state and state.status == state.STATUS_NEEDS_CHANGES:
             context["label"] = _("Send the changes to the reviewers")
         else:
@@ -134,7 +135,11 @@ PLAIN_ITEMS = {"action-submit": SubmitForReviewMenuItem, "action-restart-workflo
 @hooks.register("construct_page_action_menu")
 def plain_words_for_courses(menu_items, request, context):
     """Authors read "Submit for peer review", not Wagtail's "Submit to Course review" / "Resubmit to…"."""
-    if not isinstance(context.get("page"), CoursePage):
+    match = getattr(request, "resolver_match", None)
+    creating_a_course = context.get("view") == "create" and match is not None and (
+        match.kwargs.get("content_type_model_name") == CoursePage._meta.model_name
+    )
+    if not (isinstance(context.get("page"), CoursePage) or creating_a_course):
         return
     for i, item in enumerate(menu_items):
         if item.name in PLAIN_ITEMS and type(item) is not PLAIN_ITEMS[item.name]:

@@ -58,3 +58,10 @@ def test_while_in_review_the_author_sees_the_approvals_so_far(client, catalogue,
     client.force_login(expert)
     html = client.get(reverse("wagtailadmin_pages:edit", args=[course.pk])).content.decode()
     assert "With reviewers: 0 of 2 approvals." in html
+
+
+def test_a_new_course_form_offers_submit_for_peer_review(client, catalogue, expert):
+    client.force_login(expert)
+    response = client.get(reverse("wagtailadmin_pages:add", args=["courses", "coursepage", catalogue.pk]))
+    assert response.status_code == 200
+    assert "Submit for peer review" in response.content.decode()
