@@ -5,12 +5,14 @@ and its editor saves comments only as part of "Save draft", which would also sav
 whatever the reviewer typed into the course. So every POST a reviewer sends to the editor (save,
 autosave, publish, submit, restart, cancel, revert) comes here first, through Wagtail's
 `before_edit_page` hook: the comments are saved on the page, the content never is, and every other
-action is refused. Approve and request changes go through Wagtail's workflow-action view (and
-`services`), which this does not touch."""
+action is refused. Approve and request changes are taken (through the task's `on_action` and
+`services`, as Wagtail's workflow-action view does), without the content."""
 
+import json
 import logging
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import JsonResponse
 from django.shortcuts import redirect
@@ -24,9 +26,7 @@ from .services import notify_authors
 log = logging.getLogger(__name__)
 
 # The editor's POST names of the actions a reviewer may never take (Wagtail's action menu).
-REFUSED_ACTIONS = (
-    "action-publish", "action-submit", "action-restart-workflow", "action-cancel-workflow", "action-workflow-action",
-)
+REFUSED_ACTIONS = ("action-publish", "action-submit", "action-restart-workflow", "action-cancel-workflow")
 
 
 def reviews_only(page, user) -> bool:
@@ -83,9 +83,34 @@ def _tell_authors(*, page, reviewer, new):
     ))
 
 
+def _decide(request, page):
+    """Approve / request changes sent from the editor's menu: Wagtail's editor posts the whole form with
+    the modal's data; the decision is taken and the comments kept, the content is not saved."""
+    task = page.current_workflow_task
+    action = request.POST.get("workflow-action-name", "")
+    if task is None or action not in [name for name, _label, _modal in task.get_actions(page, request.user)]:
+        messages.error(request, _("This review round is closed."))
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    try:
+        extra = json.loads(request.POST.get("workflow-action-extra-data") or "{}")
+    except ValueError:
+        extra = {}
+    try:
+        with transaction.atomic():
+            save_comments_only(request=request, page=page)
+            task.on_action(page.current_workflow_task_state, request.user, action, **extra)
+    except (PermissionDenied, ValueError) as exc:
+        messages.error(request, str(exc) or _("Your decision could not be recorded."))
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    messages.success(request, _("Thank you: your decision on “%(course)s” is recorded.") % {"course": page.title})
+    return redirect("sme:review:queue")
+
+
 def reviewer_edit_post(request, page):
     """The answer to a reviewer's POST to the editor: comments saved, anything else refused."""
     wants_json = not request.accepts("text/html")  # Wagtail's autosave, as its edit view tells
+    if request.POST.get("action-workflow-action") and not wants_json:
+        return _decide(request, page)
     refused = next((name for name in REFUSED_ACTIONS if request.POST.get(name)), None)
     if refused:
         message = _("Reviewers read and comment; only the authors change, submit or cancel the course. "

@@ -156,3 +156,31 @@ def test_reviewers_and_learners_cannot_use_the_cancel_page(client, in_review, le
         assert client.post(url).status_code in (403, 404)
     course.refresh_from_db()
     assert course.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+
+
+def test_a_reviewer_decides_from_the_editor_menu_without_saving_their_edits(client, in_review):
+    # Wagtail's editor posts the whole form with the modal's data when a reviewer picks an action.
+    import json
+
+    course, (alice, _bob), round_ = in_review
+    client.force_login(alice)
+    client.post(edit_url(course), course_edit_form(
+        course, summary="Rewritten while rejecting.", **{
+            "action-workflow-action": "true", "workflow-action-name": "reject",
+            "workflow-action-extra-data": json.dumps({"comment": "Add an example."}),
+        }
+    ))
+    assert round_.review_assignments.get(reviewer=alice).decision == ReviewDecision.CHANGES_REQUESTED
+    assert latest_summary(course) == "A short course: Joins."
+
+
+def test_an_approval_from_the_editor_menu_still_needs_the_checklist(client, in_review):
+    import json
+
+    course, (alice, _bob), round_ = in_review
+    client.force_login(alice)
+    client.post(edit_url(course), course_edit_form(course, **{
+        "action-workflow-action": "true", "workflow-action-name": "approve",
+        "workflow-action-extra-data": json.dumps({"comment": "", "checklist": ["0"], "checklist_size": 1}),
+    }))
+    assert round_.review_assignments.get(reviewer=alice).decision == ReviewDecision.PENDING
