@@ -17,12 +17,15 @@ def catalogue_context(page, request):
 
 
 def course_context(page, request):
-    return {"view": selectors.course_view(course=page, user=request.user)}
+    return {"view": selectors.course_view(course=page, user=request.user, preview=getattr(request, "is_preview", False))}
 
 
 def lesson_context(page, request):
     attempt = request.GET.get("attempt", "")
-    view = selectors.lesson_view(lesson=page, user=request.user, attempt_number=int(attempt) if attempt.isdigit() else None)
+    view = selectors.lesson_view(
+        lesson=page, user=request.user, attempt_number=int(attempt) if attempt.isdigit() else None,
+        preview=getattr(request, "is_preview", False),
+    )
     return {"view": view, "questions": page.questions()}
 
 

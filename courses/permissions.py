@@ -48,6 +48,13 @@ class AuthorPagePermissionTester(PagePermissionTester):
             )
         return self._authored
 
+    def reviews_only(self) -> bool:
+        """True when the person reaches this page's editor only as an assigned reviewer: they read
+        and comment, and never change, publish, cancel or restart anything (governance.review.editor)."""
+        if not self.user.is_active or self._trusted or self.is_author():
+            return False
+        return self._workflow_access()
+
     def _workflow_access(self):
         task = self.page.current_workflow_task
         return bool(task and task.user_can_access_editor(self.page, self.user))
@@ -79,7 +86,18 @@ class AuthorPagePermissionTester(PagePermissionTester):
     def can_delete(self, ignore_bulk=False):
         if self._trusted:
             return super().can_delete(ignore_bulk=ignore_bulk)
-        return self.is_author() and super().can_delete(ignore_bulk=ignore_bulk)
+        if not (self.user.is_active and "add" in self.permissions and self.is_author()):
+            return False
+        return self._never_published_and_not_in_review()
+
+    def _never_published_and_not_in_review(self):
+        """An author deletes a draft (a course with its lessons, or one lesson) that learners have
+        never seen and reviewers are not reading; whoever created each lesson."""
+        if self.page.get_descendants(inclusive=True).filter(first_published_at__isnull=False).exists():
+            return False
+        course = self._course()
+        state = course.current_workflow_state if course else None
+        return not (state and state.status == WorkflowState.STATUS_IN_PROGRESS)
 
     def can_submit_for_moderation(self):
         if _authored_as(self.page) == "lesson":

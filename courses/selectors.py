@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 from django.contrib.auth import get_user_model
 from django.core.paginator import Paginator
 from django.db.models import Count, Exists, F, OuterRef, Prefetch
+from django.urls import reverse
 from django.utils import timezone
 
 from guild.skills.models import PersonSkill, RoleSkillRequirement, Skill
@@ -118,6 +119,17 @@ def lessons_of(course, *, live_only=True):
     return qs.live() if live_only else qs
 
 
+def _as_drafts(lessons):
+    """For an editor's preview: every lesson, live or not, under its latest title, linking to its
+    own draft preview, so the author walks the draft course in order as a learner will."""
+    for lesson in lessons:
+        lesson.title = lesson.draft_title or lesson.title
+        draft_url = reverse("wagtailadmin_pages:view_draft", args=[lesson.pk])
+        # `{% pageurl %}` asks the page for its URL; a draft has no public one yet.
+        lesson.get_url = lambda request=None, current_site=None, _url=draft_url: _url
+    return lessons
+
+
 @dataclass
 class OutlineItem:
     lesson: LessonPage
@@ -138,11 +150,12 @@ class CourseView:
     can_unenrol: bool = False
 
 
-def course_view(*, course, user):
-    """Outline (with done marks), the learner's enrolment, where to continue, certificate, rating."""
+def course_view(*, course, user, preview=False):
+    """Outline (with done marks), the learner's enrolment, where to continue, certificate, rating.
+    In an editor's preview the outline holds the draft lessons too."""
     if course.pk is None:  # an editor previewing a course not yet saved
         return CourseView(course=course)
-    lessons = list(lessons_of(course))
+    lessons = _as_drafts(list(lessons_of(course, live_only=False))) if preview else list(lessons_of(course))
     quiz_lessons = set(
         LessonPage.objects.filter(pk__in=[lesson.pk for lesson in lessons], body__icontains='"type": "question"')
         .values_list("pk", flat=True)
@@ -192,10 +205,12 @@ class LessonView:
     my_questions: list = field(default_factory=list)
 
 
-def lesson_view(*, lesson, user, attempt_number=None):
-    """Everything a lesson page shows. Quiz feedback only for an attempt the learner made."""
+def lesson_view(*, lesson, user, attempt_number=None, preview=False):
+    """Everything a lesson page shows. Quiz feedback only for an attempt the learner made.
+    In an editor's preview, the position and navigation count the draft lessons too."""
     course = CoursePage.objects.select_related("stats").defer_streamfields().get(path=lesson.path[: -LessonPage.steplen])
-    siblings = list(lessons_of(course).only("id", "title", "slug", "path", "url_path", "depth"))
+    siblings = lessons_of(course, live_only=not preview).only("id", "title", "draft_title", "slug", "path", "url_path", "depth")
+    siblings = _as_drafts(list(siblings)) if preview else list(siblings)
     view = LessonView(lesson=lesson, course=course, total=len(siblings))
     for i, sibling in enumerate(siblings):
         if sibling.pk == lesson.pk:

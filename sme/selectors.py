@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import F, Prefetch, Q
-from wagtail.models import Page, WorkflowState
+from wagtail.models import GroupApprovalTask, Page, WorkflowState
 
-from courses.models import CoursePage, DiscussionThread, LessonReaction, ReactionKind
+from courses.models import CourseAuthor, CoursePage, DiscussionThread, LessonReaction, ReactionKind
 from guild.people.models import User
 from guild.people.roles import Role
 from guild.skills.models import PersonSkill
@@ -91,6 +91,8 @@ class CourseInReview:
     since: object
     reviewers: list = field(default_factory=list)
     needs_changes: bool = False
+    # Wagtail's stock group approval step: the review workflow's L&D sign-off (governance.review.signoff).
+    is_signoff: bool = False
 
 
 @dataclass
@@ -109,6 +111,7 @@ def workspace_for(*, user) -> Workspace:
     courses = list(
         CoursePage.objects.filter(Q(course_authors__user=user) | Q(owner=user))
         .select_related("stats")
+        .prefetch_related(Prefetch("course_authors", queryset=CourseAuthor.objects.select_related("user")))
         .distinct()
         .order_by("-latest_revision_created_at", "-id")[: WORKSPACE_LIMIT * 3]
     )
@@ -124,6 +127,7 @@ def workspace_for(*, user) -> Workspace:
     round_ids = [ws.current_task_state_id for ws in states.values() if ws.current_task_state_id]
     reviewers = extensions.round_reviewers(round_ids=round_ids)
 
+    signoff_type = ContentType.objects.get_for_model(GroupApprovalTask)
     drafts, in_review, published = [], [], []
     for course in courses:
         ws = states.get(course.pk)
@@ -136,6 +140,7 @@ def workspace_for(*, user) -> Workspace:
                     since=ts.started_at if ts else ws.created_at,
                     reviewers=reviewers.get(ws.current_task_state_id, []),
                     needs_changes=ws.status == WorkflowState.STATUS_NEEDS_CHANGES,
+                    is_signoff=bool(ts and ts.task.content_type_id == signoff_type.pk),
                 )
             )
         elif course.live:

@@ -16,6 +16,7 @@ urlpatterns = [
     path("sme/templates/<slug:slug>/start/", views.start_course, name="start_course"),
     path("sme/questions/<id:reaction_id>/answer/", views.answer_question, name="answer_question"),
     path("sme/courses/<page_id:course_id>/co-authors/", views.invite_co_author, name="invite_co_author"),
+    path("sme/courses/<page_id:course_id>/co-authors/<id:user_id>/remove/", views.remove_co_author, name="remove_co_author"),
     path("sme/community/", views.community, name="community"),
     path("sme/community/<id:thread_id>/", views.thread, name="thread"),
 ]

@@ -11,10 +11,11 @@ from django.views.decorators.http import require_POST
 
 from courses.models import CoursePage, LessonReaction
 from guild.core.permissions import role_required
+from guild.people.models import User
 from guild.people.roles import Role
 from guild.skills.models import Skill
 
-from . import extensions, selectors, services
+from . import co_authors, extensions, selectors, services
 from .community import COMMUNITY_ROLES
 from .forms import (
     AnswerForm,
@@ -127,10 +128,10 @@ def decide_nomination(request, nomination_id):
 
 @role_required(*AUTHOR_ROLES, Role.REVIEWER)
 def workspace(request):
-    return render(request, "sme/workspace.html", {
-        "ws": selectors.workspace_for(user=request.user),
-        "experts": list(selectors.co_author_candidates(user=request.user)),
-    })
+    ws = selectors.workspace_for(user=request.user)
+    experts = list(selectors.co_author_candidates(user=request.user))
+    co_authors.attach_co_authors(ws.drafts + [r.course for r in ws.in_review] + ws.published, experts)
+    return render(request, "sme/workspace.html", {"ws": ws})
 
 
 @role_required(*AUTHOR_ROLES)
@@ -187,6 +188,20 @@ def invite_co_author(request, course_id):
             messages.error(request, str(exc))
         else:
             messages.success(request, _("%(name)s can now edit the course.") % {"name": form.cleaned_data["user"].display_name})
+    return redirect("sme:workspace")
+
+
+@require_POST
+@role_required(*AUTHOR_ROLES)
+def remove_co_author(request, course_id, user_id):
+    course = get_object_or_404(CoursePage, pk=course_id)
+    person = get_object_or_404(User, pk=user_id)
+    try:
+        co_authors.remove_co_author(course=course, user=person, by=request.user)
+    except services.ExpertError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("%(name)s no longer writes “%(course)s”.") % {"name": person.display_name, "course": course.title})
     return redirect("sme:workspace")
 
 

@@ -10,7 +10,7 @@ from guild.core import admin_guards
 from guild.core.navigation import HomePanel, NavGroup, NavItem
 from guild.people.roles import Role
 
-from . import extensions
+from . import co_authors, extensions
 from .admin_scope import (
     AuthorScopedPageViewSet,
     hide_other_authors_courses,
@@ -77,6 +77,12 @@ def author_scoped_page_search():
 def creator_is_lead_author(request, page):
     if isinstance(page.specific, CoursePage) and not page.specific.course_authors.exists():
         ensure_author(course=page.specific, user=request.user, lead=True)
+
+
+@hooks.register("after_edit_page")
+def welcome_co_authors_added_in_the_editor(request, page):
+    if isinstance(page.specific, CoursePage):
+        co_authors.welcome_authors_added_in_editor(course=page.specific, by=request.user)
 
 
 @hooks.register("guild_nav_items")

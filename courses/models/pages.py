@@ -99,6 +99,8 @@ class CoursePage(Page):
     subpage_types = ["courses.LessonPage"]
 
     DEFAULT_PASS_MARK = 70
+    # Wagtail's page explorer lists a course's lessons in the course's order, not newest-edited first.
+    admin_default_ordering = "ord"
     # courses.permissions reads this rather than importing the page classes.
     authored_as = "course"
 

@@ -13,8 +13,9 @@ def approvals_required() -> int:
 
 
 def ld_signoff() -> bool:
-    """Whether the course workflow ends with an L&D sign-off step after peer review."""
-    return getattr(settings, "GUILD_REVIEW_LD_SIGNOFF", True)
+    """Whether the course workflow ends with an L&D sign-off step after peer review. Off by
+    default: two experts' approvals against the checklist are the gate (docs/peer-review.md)."""
+    return getattr(settings, "GUILD_REVIEW_LD_SIGNOFF", False)
 
 
 def min_skill_level() -> int:

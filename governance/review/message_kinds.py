@@ -30,6 +30,20 @@ def render_review_escalation(p, recipient, cache):
     )
 
 
+def render_signoff_late(p, recipient, cache):
+    return Rendered(
+        title=_("L&D sign-off is late: %(course)s") % {"course": p["course_title"]},
+        body=_("“%(course)s” passed peer review and has waited for sign-off since before %(when)s. Its authors wait.")
+        % {"course": p["course_title"], "when": p["due_at"][:10]},
+        url=f"{base_url()}/cms/pages/{p['course']}/edit/", action=_("Sign it off"),
+    )
+
+
+kinds.register(
+    "review.signoff_late", label=gettext_lazy("Late L&D sign-offs"),
+    description=gettext_lazy("For L&D: a course that passed peer review still waits for sign-off."),
+    render=render_signoff_late,
+)
 kinds.register(
     "review.reminder", label=gettext_lazy("Review reminders"),
     description=gettext_lazy("For reviewers: a review is due soon or late."), render=render_review,

@@ -151,3 +151,21 @@ class ReviewAssignment(models.Model):
     @property
     def is_overdue(self):
         return self.decision == ReviewDecision.PENDING and self.due_at < timezone.now()
+
+
+class SuggestedReviewer(models.Model):
+    """A reviewer the authors would like for their course: asked first when a round starts, if
+    they are still eligible (`services.assign_reviewers`)."""
+
+    course = models.ForeignKey("courses.CoursePage", on_delete=models.CASCADE, related_name="suggested_reviewers")
+    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    suggested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("suggested reviewer")
+        ordering = ["created_at", "id"]
+        constraints = [models.UniqueConstraint(fields=["course", "reviewer"], name="one_suggestion_per_course_and_reviewer")]
+
+    def __str__(self):
+        return f"{self.reviewer_id} suggested for {self.course_id}"

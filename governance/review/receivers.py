@@ -11,16 +11,24 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.dispatch import receiver
 from django.utils.translation import gettext as _
-from wagtail.signals import page_published, task_submitted, workflow_approved, workflow_submitted
+from wagtail.signals import (
+    page_published,
+    task_submitted,
+    workflow_approved,
+    workflow_cancelled,
+    workflow_submitted,
+)
 
 from courses.models import CoursePage, LessonPage
 from sme.services import clear_needs_update
 
 from .actions import workflow_action
+from .cancelling import close_round
 from .events import record_publication, record_submission
 from .models import PeerReviewTask
 from .services import ReviewError, approve, assign_reviewers, notify_authors, request_changes
 from .signals import course_published
+from .signoff import is_signoff, signoff_started
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +38,14 @@ def assign_reviewers_to_new_round(sender, instance, user=None, **kwargs):
     # `instance.task` is the task that just started it: no query.
     if isinstance(instance.task.specific, PeerReviewTask):
         assign_reviewers(task_state=instance)
+    elif is_signoff(instance.task):
+        signoff_started(task_state=instance)
+
+
+@receiver(workflow_cancelled, dispatch_uid="review.workflow_cancelled")
+def close_the_cancelled_round(sender, instance, user=None, **kwargs):
+    # From Wagtail's editor or Guild's confirmation page alike: no review stays waiting.
+    close_round(workflow_state=instance, by=user)
 
 
 @receiver(workflow_action, sender=PeerReviewTask, dispatch_uid="review.workflow_action")

@@ -23,7 +23,7 @@ from guild.skills.models import PersonSkill
 
 from . import conf
 from .events import record_review
-from .models import PeerReviewTask, ReviewAssignment, ReviewDecision
+from .models import PeerReviewTask, ReviewAssignment, ReviewDecision, SuggestedReviewer
 from .selectors import checklist_for, course_of, course_people_excluded_from_review
 from .signals import review_completed
 
@@ -43,7 +43,7 @@ class ReviewResult:
     already_done: bool = False
 
 
-def _reviewer_pool(*, course, excluded_ids):
+def reviewer_pool(*, course, excluded_ids):
     """People who may review `course`, with whether they share one of its skills and their open load."""
     skill_ids = list(course.skills.values_list("id", flat=True))
     shares = PersonSkill.objects.filter(
@@ -70,7 +70,8 @@ def _due_at(task, start):
 @transaction.atomic
 def assign_reviewers(*, task_state) -> list[ReviewAssignment]:
     """Assign as many reviewers as the task needs approvals: the previous round's reviewers first
-    (they know the course), then the least-loaded experts and reviewers who share a skill with it.
+    (they know the course), then those the authors suggested, then the least-loaded experts and
+    reviewers who share a skill with it.
     Authors, co-authors and the person who submitted it are never assigned."""
     task = task_state.task.specific
     course = course_of(task_state)
@@ -98,7 +99,15 @@ def assign_reviewers(*, task_state) -> list[ReviewAssignment]:
         if reviewer_id not in chosen and len(chosen) < wanted:
             chosen.append(reviewer_id)
     if len(chosen) < wanted:
-        pool = _reviewer_pool(course=course, excluded_ids=excluded | already | set(chosen))
+        # Then whoever the authors suggested, if they may still review it.
+        suggested = list(SuggestedReviewer.objects.filter(course=course).values_list("reviewer_id", flat=True))
+        eligible = set(
+            reviewer_pool(course=course, excluded_ids=excluded | already | set(chosen))
+            .filter(pk__in=suggested).values_list("id", flat=True)
+        ) if suggested else set()
+        chosen += [rid for rid in suggested if rid in eligible][: wanted - len(chosen)]
+    if len(chosen) < wanted:
+        pool = reviewer_pool(course=course, excluded_ids=excluded | already | set(chosen))
         chosen += list(pool.values_list("id", flat=True)[: wanted - len(chosen)])
     now = timezone.now()
     assignments = []

@@ -19,6 +19,7 @@ from guild.notifications.timing import send_time
 from guild.people.roles import Role
 
 from .models import ReviewAssignment, ReviewDecision
+from .signoff import sweep_signoff
 
 logger = logging.getLogger(__name__)
 
@@ -77,3 +78,9 @@ def sweep_review_slas(*, now=None, batch_size=None, enqueue=True) -> dict:
             enqueue_delivery()
     logger.info("review SLA sweep: %(queued)s queued in %(batches)s batches", counts)
     return counts
+
+
+@sweeps.register("review.signoff_slas", order=31)
+def sweep_signoff_slas(*, now=None, batch_size=None, enqueue=True) -> dict:
+    """L&D sign-offs past their due date: each L&D admin is reminded once (signoff.py)."""
+    return sweep_signoff(now=now, batch_size=batch_size or default_batch_size(), enqueue=enqueue)

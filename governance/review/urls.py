@@ -8,4 +8,7 @@ urlpatterns = [
     path("<id:assignment_id>/", views.review, name="review"),
     path("<id:assignment_id>/reassign/", views.reassign, name="reassign"),
     path("courses/<page_id:course_id>/", views.course_reviews, name="course"),
+    path("courses/<page_id:course_id>/cancel/", views.cancel, name="cancel"),
+    path("courses/<page_id:course_id>/suggestions/", views.suggest, name="suggest"),
+    path("<id:assignment_id>/nudge/", views.nudge, name="nudge"),
 ]

@@ -14,7 +14,7 @@ from guild.core.safe_input import parse_id
 from guild.people.models import User
 from guild.people.roles import Role
 
-from . import selectors, services
+from . import cancelling, nudges, selectors, services, suggestions
 from .models import ReviewAssignment, ReviewDecision
 
 REVIEW_ROLES = (Role.EXPERT, Role.REVIEWER, Role.LD_ADMIN)
@@ -113,4 +113,78 @@ def course_reviews(request, course_id):
     )
     if not allowed:
         raise Http404
-    return render(request, "review/course.html", {"course": course, "history": history})
+    context = {"course": course, "history": history}
+    if request.user.pk in course_author_ids(course):
+        chosen = suggestions.suggestions_for(course=course)
+        taken = {s.reviewer_id for s in chosen}
+        context.update(suggestions=chosen, eligible=[
+            u for u in suggestions.eligible_reviewers(course=course) if u.pk not in taken
+        ])
+    return render(request, "review/course.html", context)
+
+
+@require_POST
+@role_required(*REVIEW_ROLES)
+def suggest(request, course_id):
+    """The authors add (or, with `remove`, withdraw) a suggested reviewer."""
+    course = get_object_or_404(CoursePage, pk=course_id)
+    if request.user.pk not in course_author_ids(course):
+        raise Http404
+    person = User.objects.filter(pk=request.POST.get("reviewer") or 0, is_active=True).first()
+    if person is None:
+        messages.error(request, _("Choose a reviewer to suggest."))
+    else:
+        try:
+            if request.POST.get("remove"):
+                suggestions.withdraw_suggestion(course=course, reviewer=person, by=request.user)
+                messages.success(request, _("%(name)s is no longer suggested.") % {"name": person.display_name})
+            else:
+                suggestions.suggest_reviewer(course=course, reviewer=person, by=request.user)
+                messages.success(request, _("%(name)s will be asked first when the course is submitted.")
+                                 % {"name": person.display_name})
+        except services.ReviewError as exc:
+            messages.error(request, str(exc))
+    return redirect("sme:review:course", course_id=course.pk)
+
+
+@require_POST
+@role_required(*REVIEW_ROLES)
+def nudge(request, assignment_id):
+    """An author reminds a late reviewer, once a day."""
+    assignment = get_object_or_404(ReviewAssignment.objects.select_related("course", "reviewer"), pk=assignment_id)
+    if request.user.pk not in course_author_ids(assignment.course):
+        raise Http404
+    try:
+        sent = nudges.nudge_reviewer(assignment=assignment, by=request.user)
+    except services.ReviewError as exc:
+        messages.error(request, str(exc))
+    else:
+        if sent:
+            messages.success(request, _("%(name)s got your reminder.") % {"name": assignment.reviewer.display_name})
+        else:
+            messages.info(request, _("%(name)s was already reminded today; try again tomorrow.")
+                          % {"name": assignment.reviewer.display_name})
+    return redirect("sme:workspace")
+
+
+@role_required(*REVIEW_ROLES)
+def cancel(request, course_id):
+    """Stop a course's review, after a confirmation: its authors, or an L&D admin (the authors are told)."""
+    course = get_object_or_404(CoursePage, pk=course_id)
+    if not cancelling.may_cancel(course=course, user=request.user):
+        raise Http404
+    state = course.current_workflow_state
+    if request.method == "POST":
+        try:
+            cancelling.cancel_review(course=course, by=request.user, reason=request.POST.get("reason", ""))
+        except services.ReviewError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("The review of “%(course)s” is cancelled; its reviews are closed.")
+                             % {"course": course.title})
+        return redirect("sme:review:course", course_id=course.pk)
+    pending = ReviewAssignment.objects.filter(course=course, decision=ReviewDecision.PENDING).select_related("reviewer")
+    return render(request, "review/cancel.html", {
+        "course": course, "state": state, "pending": list(pending[:50]),
+        "is_author": request.user.pk in course_author_ids(course),
+    })

@@ -1,15 +1,27 @@
 """The peer review's part of the experts' pages (hooks declared in sme.extensions) and its menu entry."""
 
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.action_menu import (
+    CancelWorkflowMenuItem,
+    RestartWorkflowMenuItem,
+    SaveDraftMenuItem,
+    SubmitForModerationMenuItem,
+)
 
+from courses.models import CoursePage
+from courses.permissions import course_author_ids
 from guild.core.navigation import NavGroup, NavItem
 from guild.people.roles import Role
 from sme import extensions
 
+from . import editor
 from .models import ReviewAssignment, ReviewDecision
 from .selectors import courses_reviewed_by, review_queue
+from .status import review_status
 
 
 @hooks.register(extensions.URLS)
@@ -51,3 +63,89 @@ def courses_in_review_by(*, user):
 @hooks.register(extensions.COURSES_REVIEWED)
 def courses_reviewed(*, user, limit):
     return list(courses_reviewed_by(user=user).live()[:limit])
+
+
+@hooks.register("before_edit_page")
+def reviewers_only_comment(request, page):
+    """Every POST to Wagtail's editor (save, autosave, publish, submit, restart, cancel, revert)."""
+    if not isinstance(page, CoursePage):
+        return None
+    if request.method == "GET":
+        _show_review_status(request, page)
+        return None
+    if request.method != "POST":
+        return None
+    if editor.reviews_only(page, request.user):
+        return editor.reviewer_edit_post(request, page)
+    if request.POST.get("action-cancel-workflow") and request.user.pk not in course_author_ids(page):
+        # Someone other than the authors (L&D at sign-off) confirms and gives the authors a reason first.
+        return redirect("sme:review:cancel", course_id=page.pk)
+    return None
+
+
+class SaveCommentsMenuItem(SaveDraftMenuItem):
+    label = _("Save comments")
+    template_name = "review/admin/save_comments.html"
+
+
+REVIEWER_HIDDEN_ITEMS = {"action-save-draft", "action-cancel-workflow", "action-restart-workflow", "action-publish",
+                         "action-submit"}
+
+
+@hooks.register("construct_page_action_menu")
+def reviewers_menu(menu_items, request, context):
+    page = context.get("page")
+    if context.get("view") != "edit" or not isinstance(page, CoursePage) or not editor.reviews_only(page, request.user):
+        return
+    # A reviewer saves comments, never the course; approve and request changes stay in the menu.
+    menu_items[:] = [SaveCommentsMenuItem(order=0)] + [i for i in menu_items if i.name not in REVIEWER_HIDDEN_ITEMS]
+
+
+def _show_review_status(request, page):
+    """The author's editor opens with where the review stands and the comments still to address."""
+    if request.user.pk not in course_author_ids(page):
+        return
+    status = review_status(page)
+    if status is None:
+        return
+    messages.info(request, status.headline)
+    for who, text in status.comments[:10]:
+        messages.warning(request, f"{who}: {text}")
+
+
+class SubmitForReviewMenuItem(SubmitForModerationMenuItem):
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        page = context.get("page")
+        state = page.current_workflow_state if page is not None and page.pk else None
+        if state and state.status == state.STATUS_NEEDS_CHANGES:
+            context["label"] = _("Send the changes to the reviewers")
+        else:
+            context["label"] = _("Submit for peer review")
+        return context
+
+
+class RestartReviewMenuItem(RestartWorkflowMenuItem):
+    label = _("Start a new review round")
+
+
+class CancelReviewMenuItem(CancelWorkflowMenuItem):
+    label = _("Cancel the review")
+
+
+PLAIN_ITEMS = {"action-submit": SubmitForReviewMenuItem, "action-restart-workflow": RestartReviewMenuItem,
+               "action-cancel-workflow": CancelReviewMenuItem}
+
+
+@hooks.register("construct_page_action_menu")
+def plain_words_for_courses(menu_items, request, context):
+    """Authors read "Submit for peer review", not Wagtail's "Submit to Course review" / "Resubmit to…"."""
+    match = getattr(request, "resolver_match", None)
+    creating_a_course = context.get("view") == "create" and match is not None and (
+        match.kwargs.get("content_type_model_name") == CoursePage._meta.model_name
+    )
+    if not (isinstance(context.get("page"), CoursePage) or creating_a_course):
+        return
+    for i, item in enumerate(menu_items):
+        if item.name in PLAIN_ITEMS and type(item) is not PLAIN_ITEMS[item.name]:
+            menu_items[i] = PLAIN_ITEMS[item.name](order=item.order)

@@ -15,6 +15,7 @@ def test_beat_runs_the_sweeps_the_rules_and_the_outbox_sender():
 def test_every_feature_sweep_is_registered_with_the_platform_in_order():
     # Features plug their sweeps in (their sweeps.py); the platform runs them without importing a feature.
     assert [s.name for s in sweeps.registry.all()] == [
-        "courses.certificate_renewals", "courses.enrolment_reminders", "review.slas", "courses.team_digest",
+        "courses.certificate_renewals", "courses.enrolment_reminders", "review.slas", "review.signoff_slas",
+        "courses.team_digest",
         "sme.author_digest",
     ]

@@ -88,16 +88,19 @@ def test_an_expert_writes_a_course_that_peers_review_and_a_learner_finds(page, p
     # 3. They submit the course for review from the editor's action menu.
     page.goto(f"/cms/pages/{course.pk}/edit/")
     open_action_menu(page)
-    page.get_by_role("button", name="Submit to Course review").click()
+    page.get_by_role("button", name="Submit for peer review").click()
     eventually(lambda: ReviewAssignment.objects.filter(course=course).count() == 2)
     assignments = list(ReviewAssignment.objects.filter(course=course))
     assert {a.reviewer.email for a in assignments} == {"ana@example.com", "ben@example.com"}
     sign_out(page)
 
-    # 4. Ana opens it in the Wagtail editor and requests changes, with a comment.
+    # 4. Ana opens it in the Wagtail editor, where she can comment but not edit, and requests changes.
     sign_in(page, "ana@example.com", PASSWORD)
     page.goto(f"/cms/pages/{course.pk}/edit/")
+    assert page.get_by_role("button", name="Save comments").count() == 1
+    assert page.get_by_role("button", name="Save draft").count() == 0
     open_action_menu(page)
+    assert page.get_by_role("button", name=re.compile("Cancel")).count() == 0
     page.get_by_role("button", name="Request changes").click()
     page.get_by_label("What should the author change?").fill("Add an example plan to lesson 1.")
     page.locator(".modal").get_by_role("button", name="Request changes").click()
@@ -110,9 +113,11 @@ def test_an_expert_writes_a_course_that_peers_review_and_a_learner_finds(page, p
     page.goto("/sme/")
     assert "Changes requested" in page.get_by_test_id("in-review").inner_text()
     page.goto(f"/cms/pages/{course.pk}/edit/")
+    # The editor says who asked for what, in plain words.
+    assert "Changes requested by Ana" in page.content() and "Add an example plan to lesson 1." in page.content()
     page.get_by_role("textbox", name="Summary").fill("Read a query plan and spot the slow step, with an example plan.")
     open_action_menu(page)
-    page.get_by_role("button", name="Resubmit to Peer review").click()
+    page.get_by_role("button", name="Send the changes to the reviewers").click()
     eventually(lambda: ReviewAssignment.objects.filter(course=course, decision="pending").count() == 2)
     sign_out(page)
 
