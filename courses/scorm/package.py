@@ -6,6 +6,7 @@ ScormImportError that names the problem."""
 import posixpath
 import stat
 import zipfile
+import zlib
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
@@ -112,7 +113,7 @@ def _package_root(names):
 def _read(archive, info):
     try:
         return archive.read(info)
-    except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError):
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError):
         raise ScormImportError(
             _("“%(name)s” cannot be read from the zip (damaged or unsupported compression).") % {"name": info.filename[:200]}
         ) from None

@@ -12,10 +12,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_GET, require_POST
 
-from .access import can_open_package, can_preview
-from .errors import ScormRuntimeError
 from courses.services.enrolment import course_of
 
+from .access import can_open_package, can_preview
+from .errors import ScormRuntimeError
 from .models import ScormLessonPage, ScormPackage, ScormRuntime
 from .package import safe_member_path
 from .services import runtime as runtime_services
