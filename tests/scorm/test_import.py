@@ -126,7 +126,9 @@ def test_other_roles_cannot_import(catalogue, client, request, role):
     client.force_login(user)
     upload = fixture_zip("sco12")
     upload.name = "lifting.zip"
-    assert client.post("/cms/scorm/import/", {"package": upload}).status_code == 403
+    response = client.post("/cms/scorm/import/", {"package": upload})
+    # Wagtail turns a refusal inside its admin into a redirect to the dashboard with a message.
+    assert response.status_code == 403 or (response.status_code == 302 and response["Location"] == "/cms/")
     assert ScormPackage.objects.count() == 0
 
 
