@@ -38,7 +38,8 @@ def launch(*, learner, lesson):
     values the SCO starts from. Needs an enrolment."""
     if not lesson.live:
         raise ScormRuntimeError(_("This lesson is not published."), status=404)
-    if enrolment_for(learner=learner, lesson=lesson) is None:
+    enrolment = enrolment_for(learner=learner, lesson=lesson)
+    if enrolment is None:
         raise ScormRuntimeError(_("Enrol in this course first."), status=403)
     with transaction.atomic():
         runtime, _created = ScormRuntime.objects.select_for_update().get_or_create(
@@ -50,7 +51,12 @@ def launch(*, learner, lesson):
         runtime.launches += 1
         runtime.lesson = lesson
         runtime.updated_at = timezone.now()
+        before = (runtime.completion_status, runtime.success_status)
+        if not lesson.item.is_sco:
+            # An asset does not talk to the API: SCORM counts it as done once launched.
+            runtime.completion_status = "completed"
         runtime.save()
+        _feed_progress(runtime, enrolment, before)
     return runtime
 
 
@@ -141,7 +147,7 @@ def commit(*, learner, runtime_id, launch_id, sequence, cmi):
         raise ScormRuntimeError(_("The commit has no sequence number."))
     values = _clean_cmi(cmi)
     with transaction.atomic():
-        runtime = (ScormRuntime.objects.select_for_update().select_related("item__package", "lesson")
+        runtime = (ScormRuntime.objects.select_for_update(of=("self",)).select_related("item__package", "lesson")
                    .filter(pk=runtime_id, learner=learner).first())
         if runtime is None:
             raise ScormRuntimeError(_("No such SCORM session."), status=404)
