@@ -137,3 +137,11 @@ def test_ld_admins_can_import(catalogue, ld_admin, client):
     upload = fixture_zip("sco12")
     upload.name = "lifting.zip"
     assert client.post("/cms/scorm/import/", {"package": upload}).status_code == 302
+
+
+def test_the_author_edits_an_imported_lesson_in_the_wagtail_editor(catalogue, expert, client):
+    _package, course = import_package(fileobj=fixture_zip("sco12"), author=expert)
+    lesson = ScormLessonPage.objects.child_of(course).first()
+    client.force_login(expert)
+    assert client.get(f"/cms/pages/{lesson.pk}/edit/").status_code == 200
+    assert client.get(f"/cms/pages/{course.pk}/").status_code == 200

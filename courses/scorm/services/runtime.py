@@ -72,6 +72,7 @@ def initial_cmi(*, runtime, learner, item):
             "cmi.core.lesson_location": runtime.location,
             "cmi.core.lesson_status": runtime.lesson_status or "not attempted",
             "cmi.core.entry": "resume" if resume else ("ab-initio" if first else ""),
+            "cmi.core.credit": "credit",
             "cmi.core.total_time": as_timespan(runtime.total_seconds),
             "cmi.suspend_data": runtime.suspend_data,
             "cmi.launch_data": item.data_from_lms,
@@ -92,6 +93,7 @@ def initial_cmi(*, runtime, learner, item):
         "cmi.completion_status": runtime.completion_status,
         "cmi.success_status": runtime.success_status,
         "cmi.entry": "resume" if resume else ("ab-initio" if first else ""),
+        "cmi.credit": "credit",
         "cmi.total_time": as_duration(runtime.total_seconds),
         "cmi.suspend_data": runtime.suspend_data,
         "cmi.launch_data": item.data_from_lms,
@@ -124,8 +126,8 @@ def _clean_cmi(cmi):
             continue  # scorm-again adds bookkeeping keys; Guild keeps only the data model
         if isinstance(value, bool | int | float):
             value = str(value).lower() if isinstance(value, bool) else str(value)
-        if value is None:
-            continue
+        if value is None or isinstance(value, dict | list):
+            continue  # empty collections (cmi.interactions: {}); their members come flattened
         if not isinstance(value, str) or len(value) > MAX_VALUE_CHARS:
             raise ScormRuntimeError(_("The value of %(key)s is too long or not text.") % {"key": key})
         clean[key] = value
