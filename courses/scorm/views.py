@@ -48,7 +48,7 @@ def content(request, package_id, path):
         if not storage.exists(name):
             raise Http404
         handle = storage.open(name, "rb")
-    except SuspiciousFileOperation:
+    except (SuspiciousFileOperation, OSError):  # outside the storage, or a folder
         raise Http404 from None
     content_type = mimetypes.guess_type(member)[0] or "application/octet-stream"
     response = FileResponse(handle, content_type=content_type)

@@ -84,7 +84,7 @@ def test_ld_admins_preview_any_package(imported, ld_admin):
     assert as_user(ld_admin).get(url(package)).status_code == 200
 
 
-@pytest.mark.parametrize("path", ["../../etc/passwd", "..%2F..%2Fsettings.py", "missing.html", "%2Fetc%2Fpasswd"])
+@pytest.mark.parametrize("path", ["../../etc/passwd", "..%2F..%2Fsettings.py", "missing.html", "%2Fetc%2Fpasswd", "."])
 def test_paths_outside_the_package_or_missing_are_404(imported, expert, path):
     package, _course = imported
     assert as_user(expert).get(url(package, path)).status_code == 404
@@ -95,3 +95,10 @@ def test_a_withdrawn_learner_loses_access(imported, learner):
     publish(course)
     services.unenrol(enrolment=enrol(learner, course))
     assert as_user(learner).get(url(package)).status_code == 404
+
+
+def test_a_folder_of_the_package_is_not_served(expert, settings):
+    make_catalogue()
+    package, _course = import_package(fileobj=fixture_zip("sco12", **{"media/pic.txt": "x"}), author=expert)
+    assert as_user(expert).get(url(package, "media/pic.txt")).status_code == 200
+    assert as_user(expert).get(url(package, "media")).status_code == 404
