@@ -96,7 +96,7 @@ class CoursePage(Page):
         ),
     ]
     parent_page_types = ["courses.CataloguePage"]
-    subpage_types = ["courses.LessonPage"]
+    subpage_types = ["courses.LessonPage", "scorm.ScormLessonPage"]
 
     DEFAULT_PASS_MARK = 70
     # Wagtail's page explorer lists a course's lessons in the course's order, not newest-edited first.

@@ -63,6 +63,9 @@ def complete_lesson(*, learner, lesson):
         existing = LessonCompletion.objects.filter(enrolment=enrolment, lesson=lesson).first()
         if existing:
             return existing, False
+        if getattr(lesson.specific_class, "completed_by_content", False):
+            # A SCORM lesson is done when its SCO reports it (courses.scorm), never by a button.
+            raise LearningError(_("This lesson completes itself when you finish its content."))
         if lesson.questions() and not enrolment.quiz_attempts.filter(lesson=lesson, passed=True).exists():
             raise LearningError(_("Pass this lesson's quiz to complete it."))
         return record_completion(enrolment=enrolment, lesson=lesson, course=course), True

@@ -34,6 +34,7 @@ urlpatterns = [
     path("", include("governance.urls")),
     path("", include("rewards.urls")),
     path("", include("courses.automation.urls")),
+    path("", include("courses.scorm.urls")),
 ]
 
 if settings.GUILD_SERVE_MEDIA:

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     # Features
     "courses",
     "courses.automation",  # enrolment rules, reminders, renewals (app label "automation")
+    "courses.scorm",  # SCORM packages and their run-time (app label "scorm")
     "sme",
     "governance",
     "governance.review",
@@ -244,6 +245,14 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "t
 # and are never readable under MEDIA_URL (docs/deployment.md, "Media").
 GUILD_SERVE_MEDIA = True
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# SCORM packages: unpacked into their own storage (never under MEDIA_URL), served only through
+# courses.scorm's content view to the people who may see them (docs/content.md).
+GUILD_SCORM_ROOT = Path(env.str("GUILD_SCORM_ROOT", default=str(VAR_DIR / "scorm")))
+GUILD_SCORM_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": str(GUILD_SCORM_ROOT)}}
+STORAGES["scorm"] = GUILD_SCORM_STORAGE
+GUILD_SCORM_MAX_UPLOAD_BYTES = env.int("GUILD_SCORM_MAX_UPLOAD_BYTES", default=200 * 1024 * 1024)
+GUILD_SCORM_MAX_UNPACKED_BYTES = env.int("GUILD_SCORM_MAX_UNPACKED_BYTES", default=500 * 1024 * 1024)
+GUILD_SCORM_MAX_FILES = env.int("GUILD_SCORM_MAX_FILES", default=5000)
 
 # --- Email ---------------------------------------------------------------------
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")

@@ -35,6 +35,7 @@ STORAGES["staticfiles"] = {"BACKEND": "whitenoise.storage.CompressedManifestStat
 AWS_STORAGE_BUCKET_NAME = env.str("AWS_STORAGE_BUCKET_NAME", default="")
 if AWS_STORAGE_BUCKET_NAME:
     STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}  # noqa: F405
+    STORAGES["scorm"] = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {"location": "scorm"}}  # noqa: F405
     AWS_S3_ENDPOINT_URL = env.str("AWS_S3_ENDPOINT_URL", default="") or None  # MinIO, Ceph, …
     AWS_S3_REGION_NAME = env.str("AWS_S3_REGION_NAME", default="") or None
     AWS_DEFAULT_ACL = None

@@ -1,7 +1,7 @@
 """Test settings: the environment picks the servers (DATABASE_URL, REDIS_URL), exactly as in production."""
 
 from .base import *  # noqa: F403
-from .base import DATABASES, VAR_DIR
+from .base import DATABASES, GUILD_SCORM_STORAGE, VAR_DIR
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast; never used outside tests
@@ -13,4 +13,5 @@ WHITENOISE_AUTOREFRESH = True
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "scorm": GUILD_SCORM_STORAGE,
 }

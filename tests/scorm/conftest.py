@@ -1,0 +1,43 @@
+"""SCORM test helpers: package zips built from the fixture SCOs, and a scratch "scorm" storage."""
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def zip_bytes(files):
+    """A zip in memory from {name: bytes or str}."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in files.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def fixture_files(name):
+    folder = FIXTURES / name
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def fixture_zip(name, **changes):
+    files = fixture_files(name)
+    files.update(changes)
+    return io.BytesIO(zip_bytes(files))
+
+
+@pytest.fixture(autouse=True)
+def scorm_root(settings, tmp_path):
+    """Package files go to a folder of this test, and each test can see what is left in it."""
+    root = tmp_path / "scorm-storage"
+    root.mkdir()
+    settings.STORAGES = {**settings.STORAGES, "scorm": {"BACKEND": "django.core.files.storage.FileSystemStorage",
+                                                        "OPTIONS": {"location": str(root)}}}
+    return root
+
+
+def stored_files(root):
+    return [p for p in Path(root).rglob("*") if p.is_file()]
