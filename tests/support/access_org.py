@@ -79,6 +79,7 @@ def build_org() -> dict:
     document = get_document_model().objects.create(title="Matrix document", file=ContentFile(b"%PDF-1.4\n", "m.pdf"))
     redirect = Redirect.objects.create(old_path="/old-matrix", redirect_link="/courses/")
 
+    scorm_package, scorm_lesson = _scorm_draft(users["expert"])
     review = ReviewAssignment.objects.select_related("task_state").filter(reviewer=users["reviewer"]).first()
     workflow_state = WorkflowState.objects.filter(object_id=str(review.course_id)).first() if review else None
     notification = Notification.objects.filter(recipient=users["learner"]).first()
@@ -148,8 +149,29 @@ def build_org() -> dict:
         "email_address": EmailAddress.objects.filter(user=users["learner"]).values_list("pk", flat=True).first(),
         "user_content_type": ContentType.objects.get_for_model(User).pk,
         "task_state_any": TaskState.objects.values_list("pk", flat=True).first() or MISSING,
+        "scorm_package": scorm_package.pk, "scorm_launch": scorm_package.items.first().launch.split("?")[0],
+        "scorm_lesson": scorm_lesson.pk,
     }
     return ids
+
+
+def _scorm_draft(author):
+    """The expert's draft course imported from the small SCORM 1.2 package of the SCORM tests."""
+    import zipfile
+    from pathlib import Path
+
+    from courses.scorm.models import ScormLessonPage
+    from courses.scorm.services.importing import import_package
+
+    folder = Path(__file__).resolve().parents[1] / "scorm" / "fixtures" / "sco12"
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                archive.write(path, path.relative_to(folder).as_posix())
+    buffer.seek(0)
+    package, course = import_package(fileobj=buffer, author=author, size=len(buffer.getvalue()))
+    return package, ScormLessonPage.objects.child_of(course).first()
 
 
 # Which object a parameter names, by route: the first rule whose pattern matches the route wins.
@@ -187,6 +209,11 @@ RULES = [
     (r"^automation/rules/", "pk", "rule"),
     (r"^automation/outbox/", "pk", "outbox"),
     (r"^media/", "path", "no-such-file.png"),
+    (r"^scorm/content/", "package_id", "scorm_package"),
+    (r"^scorm/content/", "path", "scorm_launch"),
+    (r"^scorm/lessons/", "lesson_id", "scorm_lesson"),
+    (r"^scorm/sessions/", "runtime_id", MISSING),
+    (r"^sme/courses/.*/remove/", "user_id", "expert_id"),
     (r"^api/\^people", "employee_id", "employee_id"),
     (r"^api/\^teams", "slug", "team_slug"),
     (r"^api/\^courses", "pk", "course"),

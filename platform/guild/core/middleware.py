@@ -67,9 +67,20 @@ class RejectNulBytesMiddleware:
     def __call__(self, request):
         if "\x00" in request.path or _holds_nul(request.GET):
             return HttpResponseBadRequest(_("This address contains a NUL character, which no page accepts."))
-        if request.method == "POST" and request.content_type in self.FORM_TYPES and _holds_nul(request.POST):
-            return HttpResponseBadRequest(_("This form contains a NUL character, which no field accepts."))
+        if self._small_form(request):
+            request.body  # noqa: B018 - read (and keep) the raw body first: a view may still read it
+            if _holds_nul(request.POST):
+                return HttpResponseBadRequest(_("This form contains a NUL character, which no field accepts."))
         return self.get_response(request)
+
+    def _small_form(self, request) -> bool:
+        """A form post small enough to read whole; large uploads are left to their forms' fields."""
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            return False
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE or 0
+        return request.method == "POST" and request.content_type in self.FORM_TYPES and 0 < length <= limit
 
 
 def _holds_nul(query_dict) -> bool:
