@@ -10,26 +10,25 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from courses.models import CoursePage
 from guild.notifications import kinds
-from guild.notifications.conf import base_url
 from guild.notifications.kinds import Rendered
 from guild.notifications.models import OutboxMessage
 
 
 def course_url(course_id, cache) -> str:
-    """The course's absolute link (GUILD_BASE_URL + its page path), cached per delivery batch."""
+    """The course page's site-relative path (emails make it absolute), cached per delivery batch."""
     urls = cache.setdefault("course_urls", {})
     if course_id not in urls:
         page = CoursePage.objects.filter(pk=course_id).first()
         parts = page.get_url_parts() if page else None
-        urls[course_id] = base_url() + parts[2] if parts else base_url() + "/"
+        urls[course_id] = parts[2] if parts else "/"
     return urls[course_id]
 
 
 def _url(name, **kwargs):
     try:
-        return base_url() + reverse(name, kwargs=kwargs or None)
+        return reverse(name, kwargs=kwargs or None)
     except NoReverseMatch:
-        return base_url() + "/"
+        return "/"
 
 
 def _day(iso):

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 class Rendered:
     title: str
     body: str = ""  # plain text, paragraphs separated by blank lines
-    url: str = ""  # absolute
+    url: str = ""  # site-relative ("/courses/…"); made absolute only in emails
     action: str = ""  # the label of the link button
     # Shown in the email of a mandatory message: why it cannot be turned off.
     mandatory_reason: str = ""
