@@ -16,7 +16,7 @@ from wagtail.views import serve
 from guild.core.safe_input import parse_id
 from guild.people.roles import Role
 
-from . import selectors
+from . import page_views, selectors
 from .certificates import certificate_pdf
 from .discussion_access import can_join_cohort, can_take_part
 from .models.certificates import Certificate
@@ -135,16 +135,17 @@ def submit_quiz(request, lesson_id):
     attempt_number = parse_id(posted, maximum=MAX_ATTEMPT) if posted else None
     if posted and attempt_number is None:
         return HttpResponseBadRequest(_("The quiz form was not valid: reload the lesson and answer again."))
-    result = _run(
-        request,
-        lambda: quiz_services.submit_quiz(
-            learner=request.user, lesson=lesson, answers=_posted_answers(request, lesson), attempt_number=attempt_number
-        ),
-    )
+    answers = _posted_answers(request, lesson)
     url = lesson.get_url(request)
-    if result is None:
-        return redirect(url + "#quiz")
-    attempt, _results, created = result
+    try:
+        attempt, _results, created = quiz_services.submit_quiz(
+            learner=request.user, lesson=lesson, answers=answers, attempt_number=attempt_number
+        )
+    except LearningError as error:
+        # Back to the quiz with the answers given so far and the message beside the quiz, not at the
+        # top of the page the browser has scrolled away from.
+        page_views.keep_quiz_draft(request, lesson=lesson, answers=answers, error=str(error.message))
+        return redirect(url + "#quiz-error")
     if not created:
         messages.info(request, _("That attempt was already submitted; here is its result."))
     elif attempt.passed:
