@@ -237,6 +237,9 @@ class MyLearning:
     team_popular: list = field(default_factory=list)
     cohorts: list = field(default_factory=list)
     overdue_count: int = 0
+    # Why "Recommended for your role" is empty: no_role, no_gaps, taken (the courses for the gaps are
+    # already in the learner's list) or no_course (no live course teaches them yet).
+    gap_state: str = ""
 
 
 def my_learning(*, user, limit=None):
@@ -282,6 +285,8 @@ def my_learning(*, user, limit=None):
         .select_related("cohort", "cohort__course").order_by("cohort__starts_on")
     )
     data.recommended = recommended_for(user=user, exclude=enrolled_ids)
+    if not data.recommended:
+        data.gap_state = skill_gap_state(user=user, enrolled=enrolled_ids)
     data.team_popular = team_popular_for(user=user, exclude=enrolled_ids | {c.pk for c in data.recommended})
     if limit:
         for name in ("assigned", "in_progress", "completed", "certificates"):
@@ -289,13 +294,29 @@ def my_learning(*, user, limit=None):
     return data
 
 
+def _skill_gaps(user):
+    """The requirements of the person's job role they do not meet (a requirement is met when the
+    person holds the skill at or above the required level)."""
+    met = PersonSkill.objects.filter(person=user, skill_id=OuterRef("skill_id"), level__gte=OuterRef("level"))
+    return RoleSkillRequirement.objects.filter(job_role_id=user.job_role_id).exclude(Exists(met))
+
+
+def skill_gap_state(*, user, enrolled):
+    """Why there is no recommendation for the person's role (see MyLearning.gap_state). Two queries at most."""
+    if not user.job_role_id:
+        return "no_role"
+    gaps = _skill_gaps(user)
+    if not gaps.exists():
+        return "no_gaps"
+    teaching = CoursePage.objects.live().filter(skills__in=gaps.values("skill_id"))
+    return "taken" if teaching.filter(pk__in=list(enrolled)).exists() else "no_course"
+
+
 def recommended_for(*, user, exclude=(), limit=4):
     """Live courses teaching skills the person's job role requires above the level they hold."""
     if not user.job_role_id:
         return []
-    # A requirement is met when the person holds the skill at or above the required level.
-    met = PersonSkill.objects.filter(person=user, skill_id=OuterRef("skill_id"), level__gte=OuterRef("level"))
-    gaps = RoleSkillRequirement.objects.filter(job_role_id=user.job_role_id).exclude(Exists(met))
+    gaps = _skill_gaps(user)
     return list(
         _course_cards().filter(skills__in=gaps.values("skill_id")).exclude(pk__in=exclude).distinct()
         .order_by(F("stats__enrolments").desc(nulls_last=True), "title")[:limit]
