@@ -58,6 +58,29 @@ def render_enrolled(p, recipient, cache):
     )
 
 
+def due_date_changed_message(enrolment, course, *, changed_by) -> OutboxMessage:
+    """"Your due date changed", once per enrolment and new date."""
+    return OutboxMessage(
+        key=f"due-changed:{enrolment.pk}:{enrolment.due_date:%Y%m%d}", recipient_id=enrolment.learner_id,
+        kind="enrolment.due_changed", mandatory=course.is_mandatory,
+        payload={
+            "course": course.pk, "course_title": course.title, "due_date": enrolment.due_date.isoformat(),
+            "changed_by": changed_by.display_name if changed_by else "",
+        },
+    )
+
+
+def render_due_changed(p, recipient, cache):
+    who = _("%(name)s changed it.") % {"name": p["changed_by"]} if p.get("changed_by") else ""
+    return Rendered(
+        title=_("New due date for “%(course)s”: %(date)s") % {"course": p["course_title"], "date": _day(p["due_date"])},
+        body=" ".join(filter(None, [
+            _("“%(course)s” is now due on %(date)s.") % {"course": p["course_title"], "date": _day(p["due_date"])}, who,
+        ])),
+        url=course_url(p["course"], cache), action=_("Continue the course"),
+    )
+
+
 def render_due(p, recipient, cache):
     days = p.get("days", 0)
     when = _("today") if days == 0 else ngettext("in %(n)d day", "in %(n)d days", days) % {"n": days}
@@ -129,6 +152,10 @@ KINDS = [
     (
         "enrolment.assigned", gettext_lazy("A course assigned to you"),
         gettext_lazy("When a manager, L&D or a rule enrols you in a course."), render_enrolled,
+    ),
+    (
+        "enrolment.due_changed", gettext_lazy("A due date changed"),
+        gettext_lazy("When your manager or L&D moves the due date of one of your courses."), render_due_changed,
     ),
     (
         "reminder.due", gettext_lazy("Due-date reminders"),
