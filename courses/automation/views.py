@@ -28,7 +28,8 @@ RULE_ROLES = (Role.LD_ADMIN, Role.MANAGER)
 @role_required(*RULE_ROLES)
 def rule_list(request):
     rules = selectors.rules_with_last_run(user=request.user)
-    return render(request, "automation/rule_list.html", {"rules": rules})
+    # Only L&D may open the policy and the outbox: nobody is shown a link that answers 403.
+    return render(request, "automation/rule_list.html", {"rules": rules, "is_ld_admin": request.user.has_role(Role.LD_ADMIN)})
 
 
 @role_required(*RULE_ROLES)
