@@ -2,6 +2,8 @@
 are Wagtail pages (see page_views); everything here checks `live` itself, because
 these views reach pages by id rather than through Wagtail's serve."""
 
+import re
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -286,7 +288,8 @@ def certificate_download(request, pk):
 
 def verify_certificate(request, code=None):
     """Public: anyone holding a code can check a certificate; shows only name, course and dates."""
-    code = (code or request.GET.get("code", "")).strip().upper()[:32]
+    # People copy codes with the spaces or hyphens that make them readable: ignore those.
+    code = re.sub(r"[\s\-‐‑–—]", "", code or request.GET.get("code", "")).upper()[:32]
     certificate = Certificate.objects.select_related("course", "learner").filter(code=code).first() if code else None
     return render(request, "courses/verify.html", {"code": code, "certificate": certificate},
                   status=404 if code and certificate is None else 200)
