@@ -97,11 +97,20 @@ def catalogue(*, params, page_number=1, user=None):
     page_obj.object_list = items
     statuses = {}
     if user is not None and user.is_authenticated and items:
-        statuses = dict(
-            Enrolment.objects.filter(learner=user, course_id__in=[c.pk for c in items]).values_list("course_id", "status")
+        rows = Enrolment.objects.filter(learner=user, course_id__in=[c.pk for c in items]).values_list(
+            "course_id", "status", "progress", "started_at"
         )
+        statuses = {course_id: enrolment_label(status, progress, started_at) for course_id, status, progress, started_at in rows}
     skills = list(Skill.objects.filter(courses__live=True).distinct().only("name", "slug").order_by("name"))
     return query, page_obj, statuses, skills
+
+
+def enrolment_label(status, progress, started_at):
+    """How a course card names the learner's enrolment: "not_started" (enrolled, nothing opened yet),
+    "active" (under way), "completed", or "" (left)."""
+    if status == EnrolmentStatus.ACTIVE:
+        return "active" if progress or started_at else "not_started"
+    return "completed" if status == EnrolmentStatus.COMPLETED else ""
 
 
 def _attach_skills(courses):

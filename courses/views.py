@@ -82,13 +82,18 @@ def enrol(request, course_id):
     return redirect(course.get_url(request))
 
 
-@require_POST
 @login_required
 def unenrol(request, course_id):
+    """GET asks for confirmation (a page, no script); POST leaves."""
     course = _live_course(course_id)
-    enrolment = get_object_or_404(Enrolment, learner=request.user, course=course)
-    _run(request, lambda: enrolment_services.unenrol(enrolment=enrolment), _("You left the course. Your progress is kept."))
-    return redirect(course.get_url(request))
+    enrolment = get_object_or_404(Enrolment.objects.select_related("course"), learner=request.user, course=course)
+    if request.method == "POST":
+        _run(request, lambda: enrolment_services.unenrol(enrolment=enrolment), _("You left the course. Your progress is kept."))
+        return redirect(course.get_url(request))
+    if not enrolment_services.can_unenrol(enrolment=enrolment):
+        messages.error(request, _("This course was assigned to you or is mandatory: you cannot leave it."))
+        return redirect(course.get_url(request))
+    return render(request, "courses/leave_course.html", {"course": course, "enrolment": enrolment})
 
 
 @require_POST
