@@ -4,6 +4,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from guild.notifications import kinds
+from guild.notifications.conf import base_url
 from guild.notifications.kinds import Rendered
 
 
@@ -13,7 +14,7 @@ def render_author_digest(p, recipient, cache):
         "something outdated, %(questions)d asked a question (%(unanswered)d questions wait for an answer), "
         "%(ratings)d rated a course (average %(average)s/5)."
     ) % p
-    return Rendered(title=_("Your weekly feedback digest"), body=body, url="/", action=_("Open Guild"))
+    return Rendered(title=_("Your weekly feedback digest"), body=body, url=base_url() + "/", action=_("Open Guild"))
 
 
 kinds.register(
