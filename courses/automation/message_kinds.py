@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from courses.models import CoursePage
 from guild.notifications import kinds
+from guild.people.roles import Role
 from guild.notifications.kinds import Rendered
 from guild.notifications.models import OutboxMessage
 
@@ -81,6 +82,33 @@ def render_due_changed(p, recipient, cache):
     )
 
 
+def course_completed_message(enrolment, certificate) -> OutboxMessage:
+    """"You completed the course", once per completion (a renewal's completion is a new one)."""
+    return OutboxMessage(
+        key=f"completed:{enrolment.pk}:{enrolment.completed_at:%Y%m%d%H%M%S}", recipient_id=enrolment.learner_id,
+        kind="course.completed",
+        payload={
+            "course": enrolment.course_id, "course_title": enrolment.course.title,
+            "certificate": certificate.pk if certificate else None,
+            "expires": certificate.expires_at.date().isoformat() if certificate and certificate.expires_at else None,
+        },
+    )
+
+
+def render_course_completed(p, recipient, cache):
+    lines = [_("Well done: you completed “%(course)s”.") % {"course": p["course_title"]}]
+    if p.get("certificate"):
+        lines.append(_("Your certificate is ready."))
+        if p.get("expires"):
+            lines.append(_("It is valid until %(date)s; Guild reminds you before then.") % {"date": _day(p["expires"])})
+    return Rendered(
+        title=_("Course completed: %(course)s") % {"course": p["course_title"]},
+        body=" ".join(lines),
+        url=_url("courses:certificate", pk=p["certificate"]) if p.get("certificate") else course_url(p["course"], cache),
+        action=_("See your certificate") if p.get("certificate") else _("Open the course"),
+    )
+
+
 def render_due(p, recipient, cache):
     days = p.get("days", 0)
     when = _("today") if days == 0 else ngettext("in %(n)d day", "in %(n)d days", days) % {"n": days}
@@ -148,7 +176,7 @@ def render_team_digest(p, recipient, cache):
 
 
 KINDS = [
-    # (name, label, description, renderer)
+    # (name, label, description, renderer[, roles: only people holding one of them receive it])
     (
         "enrolment.assigned", gettext_lazy("A course assigned to you"),
         gettext_lazy("When a manager, L&D or a rule enrols you in a course."), render_enrolled,
@@ -171,18 +199,22 @@ KINDS = [
     ),
     (
         "escalation.overdue", gettext_lazy("Team members overdue"),
-        gettext_lazy("For managers: someone in your team is well past a due date."), render_escalation,
+        gettext_lazy("For managers: someone in your team is well past a due date."), render_escalation, (Role.MANAGER,),
     ),
     (
         "digest.team", gettext_lazy("Weekly team digest"),
-        gettext_lazy("For managers: your team's progress, once a week."), render_team_digest,
+        gettext_lazy("For managers: your team's progress, once a week."), render_team_digest, (Role.MANAGER,),
     ),
     (
         "renewal", gettext_lazy("Certificate renewals"),
         gettext_lazy("Before one of your certificates expires."), render_renewal,
     ),
+    (
+        "course.completed", gettext_lazy("Courses you complete"),
+        gettext_lazy("When you finish a course, with your certificate."), render_course_completed,
+    ),
 ]
 
 
-for _name, _label, _description, _render in KINDS:
-    kinds.register(_name, label=_label, description=_description, render=_render)
+for _name, _label, _description, _render, *_roles in KINDS:
+    kinds.register(_name, label=_label, description=_description, render=_render, roles=_roles[0] if _roles else ())
