@@ -10,9 +10,9 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from courses.models import CoursePage
 from guild.notifications import kinds
-from guild.people.roles import Role
 from guild.notifications.kinds import Rendered
 from guild.notifications.models import OutboxMessage
+from guild.people.roles import Role
 
 
 def course_url(course_id, cache) -> str:
