@@ -210,6 +210,15 @@ KINDS = [
         gettext_lazy("Before one of your certificates expires."), render_renewal,
     ),
     (
+        "quiz.attempts_requested", gettext_lazy("Requests for more quiz attempts"),
+        gettext_lazy("For course authors and L&D: a learner used every attempt at a quiz and asks for more."), None,
+        (Role.EXPERT, Role.LD_ADMIN),
+    ),
+    (
+        "quiz.attempts_decision", gettext_lazy("Answers to your requests for more attempts"),
+        gettext_lazy("When the authors or L&D grant or decline more attempts at a quiz."), None,
+    ),
+    (
         "course.completed", gettext_lazy("Courses you complete"),
         gettext_lazy("When you finish a course, with your certificate."), render_course_completed,
     ),
