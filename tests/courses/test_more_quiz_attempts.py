@@ -20,7 +20,6 @@ def course(expert):
 def stuck(learner, course):
     """The learner has failed the course's only attempt."""
     from courses import services
-    from courses.services import attempt_requests
 
     enrol(learner, course)
     lesson = quiz_lesson(course)
