@@ -24,6 +24,7 @@ class OutlineItem:
     lesson: LessonPage
     done: bool = False
     has_quiz: bool = False
+    current: bool = False  # the lesson being read (the lesson page's outline)
 
 
 @dataclass
@@ -116,6 +117,7 @@ class LessonView:
     results: list | None = None
     my_reactions: set = field(default_factory=set)
     my_questions: list = field(default_factory=list)
+    outline: list = field(default_factory=list)  # every lesson of the course: done, current
     # The learner's latest request for more attempts at this quiz (any status), once attempts ran out.
     attempt_request: AttemptRequest | None = None
 
@@ -125,6 +127,7 @@ def lesson_view(*, lesson, user, attempt_number=None):
     course = CoursePage.objects.select_related("stats").defer_streamfields().get(path=lesson.path[: -LessonPage.steplen])
     siblings = list(lessons_of(course).only("id", "title", "slug", "path", "url_path", "depth"))
     view = LessonView(lesson=lesson, course=course, total=len(siblings))
+    view.outline = [OutlineItem(lesson=sibling, current=sibling.pk == lesson.pk) for sibling in siblings]
     for i, sibling in enumerate(siblings):
         if sibling.pk == lesson.pk:
             view.position = i + 1
@@ -133,9 +136,11 @@ def lesson_view(*, lesson, user, attempt_number=None):
     enrolment = None
     if user.is_authenticated:
         enrolment = Enrolment.objects.filter(learner=user, course=course).exclude(status=EnrolmentStatus.WITHDRAWN).first()
+    done = set()
     if enrolment and lesson.pk:  # an unsaved lesson is an editor's preview: no progress to show
         view.enrolment = enrolment
-        view.done = enrolment.lesson_completions.filter(lesson=lesson).exists()
+        done = set(enrolment.lesson_completions.values_list("lesson_id", flat=True))
+        view.done = lesson.pk in done
         view.attempts = list(enrolment.quiz_attempts.filter(lesson=lesson).order_by("attempt_number"))
         if view.attempts:
             view.best_score = max(a.score for a in view.attempts)
@@ -151,4 +156,6 @@ def lesson_view(*, lesson, user, attempt_number=None):
         reactions = list(LessonReaction.objects.filter(learner=user, lesson=lesson).order_by("created_at"))
         view.my_reactions = {r.kind for r in reactions}
         view.my_questions = [r for r in reactions if r.kind == "question"]
+    for item in view.outline:
+        item.done = item.lesson.pk in done
     return view
