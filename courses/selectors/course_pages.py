@@ -145,7 +145,9 @@ def lesson_view(*, lesson, user, attempt_number=None):
         if view.attempts:
             view.best_score = max(a.score for a in view.attempts)
             view.passed = any(a.passed for a in view.attempts)
-        extra = granted_extra(enrolment_id=enrolment.pk, lesson_id=lesson.pk) if course.max_quiz_attempts else 0
+        # Grants matter only once the course's own attempts are used (a grant is made only then).
+        used_up = course.max_quiz_attempts and len(view.attempts) >= course.max_quiz_attempts
+        extra = granted_extra(enrolment_id=enrolment.pk, lesson_id=lesson.pk) if used_up else 0
         view.attempts_left = attempts_left(course=course, used=len(view.attempts), extra=extra)
         if view.attempts_left == 0 and not view.passed:
             view.attempt_request = enrolment.attempt_requests.filter(lesson=lesson).order_by("-requested_at", "-id").first()
