@@ -26,6 +26,7 @@ def test_the_outline_follows_the_learner_and_resume_brings_them_back(page, learn
     sign_in(page, learner.email, PASSWORD)
 
     page.goto("/learning/")
+    print("DEBUG", page.url, [page.locator("a").nth(i).inner_text() for i in range(page.locator("a").count())])
     page.get_by_role("link", name="Start: Negotiation basics").click()
     page.get_by_role("link", name="Start the course").click()
     page.get_by_role("heading", name="Lesson 1", level=1).wait_for()
