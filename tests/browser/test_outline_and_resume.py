@@ -1,6 +1,8 @@
 """The course outline beside every lesson (done, current, still to do) and the Resume button of
 My learning and Home, in Chromium. Issue 20, what to build 1 (in part)."""
 
+import re
+
 import pytest
 
 from tests.support.browser import sign_in
@@ -26,8 +28,7 @@ def test_the_outline_follows_the_learner_and_resume_brings_them_back(page, learn
     sign_in(page, learner.email, PASSWORD)
 
     page.goto("/learning/")
-    print("DEBUG", page.url, [page.locator("a").nth(i).inner_text() for i in range(page.locator("a").count())])
-    page.get_by_role("link", name="Start: Negotiation basics").click()
+    page.get_by_role("link", name=re.compile(r"^Start\W+Negotiation basics$")).click()
     page.get_by_role("link", name="Start the course").click()
     page.get_by_role("heading", name="Lesson 1", level=1).wait_for()
     assert outline_states(page) == [("Lesson 1", "current"), ("Lesson 2", "todo"), ("Lesson 3", "todo")]
@@ -38,7 +39,7 @@ def test_the_outline_follows_the_learner_and_resume_brings_them_back(page, learn
     assert page.get_by_role("navigation", name="Course outline").is_visible()
 
     page.goto("/")
-    page.get_by_role("link", name="Resume: Negotiation basics").click()
+    page.get_by_role("link", name=re.compile(r"^Resume\W+Negotiation basics$")).click()
     page.get_by_role("heading", name="Lesson 2", level=1).wait_for()
 
     page.get_by_role("navigation", name="Course outline").get_by_role("link", name="Lesson 1").click()
