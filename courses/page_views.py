@@ -20,13 +20,26 @@ def course_context(page, request):
     return {"view": selectors.course_view(course=page, user=request.user, preview=getattr(request, "is_preview", False))}
 
 
+def _draft_key(lesson_id):
+    return f"courses.quiz-draft.{lesson_id}"
+
+
+def keep_quiz_draft(request, *, lesson, answers, error):
+    """Keep a refused quiz submission for the next view of the lesson (once), so the learner
+    finds their answers where they left them and the reason beside the quiz."""
+    picked = {block_id: [int(v) for v in values if v.isdigit()] for block_id, values in answers.items()}
+    request.session[_draft_key(lesson.pk)] = {"answers": picked, "error": error}
+
+
 def lesson_context(page, request):
     attempt = request.GET.get("attempt", "")
     view = selectors.lesson_view(
         lesson=page, user=request.user, attempt_number=int(attempt) if attempt.isdigit() else None,
         preview=getattr(request, "is_preview", False),
     )
-    return {"view": view, "questions": page.questions()}
+    draft = request.session.pop(_draft_key(page.pk), None) if page.pk and hasattr(request, "session") else None
+    return {"view": view, "questions": page.questions(), "quiz_draft": (draft or {}).get("answers", {}),
+            "quiz_error": (draft or {}).get("error", "")}
 
 
 def path_context(page, request):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import attempt_request_views, views
 
 app_name = "courses"
 urlpatterns = [
@@ -16,6 +16,10 @@ urlpatterns = [
     path("learning/lessons/<page_id:lesson_id>/complete/", views.complete_lesson, name="complete_lesson"),
     path("learning/lessons/<page_id:lesson_id>/quiz/", views.submit_quiz, name="submit_quiz"),
     path("learning/lessons/<page_id:lesson_id>/reactions/", views.react, name="react"),
+    path("learning/lessons/<page_id:lesson_id>/attempts/request/", attempt_request_views.request_attempts,
+         name="request_attempts"),
+    path("learning/attempt-requests/", attempt_request_views.attempt_requests, name="attempt_requests"),
+    path("learning/attempt-requests/<id:pk>/", attempt_request_views.decide, name="decide_attempt_request"),
     path("learning/cohorts/<slug:slug>/", views.cohort, name="cohort"),
     path("learning/certificates/<id:pk>/", views.certificate_detail, name="certificate"),
     path("learning/certificates/<id:pk>/pdf/", views.certificate_download, name="certificate_pdf"),

@@ -2,6 +2,8 @@
 are Wagtail pages (see page_views); everything here checks `live` itself, because
 these views reach pages by id rather than through Wagtail's serve."""
 
+import re
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -16,7 +18,7 @@ from wagtail.views import serve
 from guild.core.safe_input import parse_id
 from guild.people.roles import Role
 
-from . import selectors
+from . import page_views, selectors
 from .certificates import certificate_pdf
 from .discussion_access import can_join_cohort, can_take_part
 from .models.certificates import Certificate
@@ -80,13 +82,18 @@ def enrol(request, course_id):
     return redirect(course.get_url(request))
 
 
-@require_POST
 @login_required
 def unenrol(request, course_id):
+    """GET asks for confirmation (a page, no script); POST leaves."""
     course = _live_course(course_id)
-    enrolment = get_object_or_404(Enrolment, learner=request.user, course=course)
-    _run(request, lambda: enrolment_services.unenrol(enrolment=enrolment), _("You left the course. Your progress is kept."))
-    return redirect(course.get_url(request))
+    enrolment = get_object_or_404(Enrolment.objects.select_related("course"), learner=request.user, course=course)
+    if request.method == "POST":
+        _run(request, lambda: enrolment_services.unenrol(enrolment=enrolment), _("You left the course. Your progress is kept."))
+        return redirect(course.get_url(request))
+    if not enrolment_services.can_unenrol(enrolment=enrolment):
+        messages.error(request, _("This course was assigned to you or is mandatory: you cannot leave it."))
+        return redirect(course.get_url(request))
+    return render(request, "courses/leave_course.html", {"course": course, "enrolment": enrolment})
 
 
 @require_POST
@@ -135,16 +142,17 @@ def submit_quiz(request, lesson_id):
     attempt_number = parse_id(posted, maximum=MAX_ATTEMPT) if posted else None
     if posted and attempt_number is None:
         return HttpResponseBadRequest(_("The quiz form was not valid: reload the lesson and answer again."))
-    result = _run(
-        request,
-        lambda: quiz_services.submit_quiz(
-            learner=request.user, lesson=lesson, answers=_posted_answers(request, lesson), attempt_number=attempt_number
-        ),
-    )
+    answers = _posted_answers(request, lesson)
     url = lesson.get_url(request)
-    if result is None:
-        return redirect(url + "#quiz")
-    attempt, _results, created = result
+    try:
+        attempt, _results, created = quiz_services.submit_quiz(
+            learner=request.user, lesson=lesson, answers=answers, attempt_number=attempt_number
+        )
+    except LearningError as error:
+        # Back to the quiz with the answers given so far and the message beside the quiz, not at the
+        # top of the page the browser has scrolled away from.
+        page_views.keep_quiz_draft(request, lesson=lesson, answers=answers, error=str(error.message))
+        return redirect(url + "#quiz-error")
     if not created:
         messages.info(request, _("That attempt was already submitted; here is its result."))
     elif attempt.passed:
@@ -285,7 +293,8 @@ def certificate_download(request, pk):
 
 def verify_certificate(request, code=None):
     """Public: anyone holding a code can check a certificate; shows only name, course and dates."""
-    code = (code or request.GET.get("code", "")).strip().upper()[:32]
+    # People copy codes with the spaces or hyphens that make them readable: ignore those.
+    code = re.sub(r"[\s\-‐‑–—]", "", code or request.GET.get("code", "")).upper()[:32]
     certificate = Certificate.objects.select_related("course", "learner").filter(code=code).first() if code else None
     return render(request, "courses/verify.html", {"code": code, "certificate": certificate},
                   status=404 if code and certificate is None else 200)

@@ -19,6 +19,8 @@ def nav_items():
     return [
         NavItem(_("Courses"), "courses:catalogue", order=10, group=NavGroup.LEARN),
         NavItem(_("My learning"), "courses:my_learning", order=11, group=NavGroup.LEARN),
+        NavItem(_("Quiz attempt requests"), "courses:attempt_requests", roles=(Role.EXPERT, Role.LD_ADMIN), order=35,
+                group=NavGroup.CONTRIBUTE),
     ]
 
 

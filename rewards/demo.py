@@ -50,7 +50,9 @@ KUDOS = [
     ("admin@example.com", "reviewer@example.com", None, "Thank you for turning reviews around so quickly this month."),
 ]
 
-LEARNING = [Reason.COURSE_COMPLETED, Reason.QUIZ_FIRST_TIME, Reason.QUIZ_FIRST_TIME, Reason.LEARNING_STREAK]
+# No made-up course completions: those points come only from courses really completed (the courses
+# demo), so "Completed a course" on Rewards matches the Completed list of My learning.
+LEARNING = [Reason.QUIZ_FIRST_TIME, Reason.QUIZ_FIRST_TIME, Reason.LEARNING_STREAK]
 CONTRIBUTING = [Reason.QUESTION_ANSWERED, Reason.REVIEW_COMPLETED, Reason.LESSON_USEFUL, Reason.LESSON_USEFUL]
 POINTS = {
     Reason.COURSE_COMPLETED: 50, Reason.QUIZ_FIRST_TIME: 10, Reason.LEARNING_STREAK: 20,

@@ -32,10 +32,17 @@ def verification_page_url(award):
     return absolute(reverse("rewards:verify", args=[award.uid]))
 
 
-def badge_image_url(badge):
+def badge_image_path(badge):
+    """The emblem's site-relative URL, for Guild's own pages."""
     if badge.image_id:
-        return absolute(badge.image.file.url)
-    return absolute(reverse("rewards:emblem", args=[badge.slug]))
+        return badge.image.file.url
+    return reverse("rewards:emblem", args=[badge.slug])
+
+
+def badge_image_url(badge):
+    """The emblem's absolute URL, for the Open Badges documents other sites fetch."""
+    url = badge_image_path(badge)
+    return url if url.startswith(("http://", "https://")) else absolute(url)
 
 
 def issuer():

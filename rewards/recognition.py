@@ -11,7 +11,9 @@ from django.contrib.auth import get_user_model
 from django.db.models import Count, Q, Sum
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from courses.models import Enrolment, EnrolmentStatus
 from guild.notifications.services import notify
@@ -37,13 +39,18 @@ def _aware(day: datetime.date):
 
 
 def summary_text(summary) -> str:
-    return _(
-        "%(courses)s course(s) published, %(reviews)s review(s), %(answers)s question(s) answered, "
-        "%(useful)s learner(s) found a lesson useful, %(reached)s learner(s) completed their courses; %(points)s points."
-    ) % {
-        "courses": summary.courses_published, "reviews": summary.reviews, "answers": summary.answers,
-        "useful": summary.useful_marks, "reached": summary.learners_reached, "points": summary.points,
-    }
+    parts = [
+        ngettext("%(n)s course published", "%(n)s courses published", summary.courses_published),
+        ngettext("%(n)s review", "%(n)s reviews", summary.reviews),
+        ngettext("%(n)s question answered", "%(n)s questions answered", summary.answers),
+        ngettext("%(n)s learner found a lesson useful", "%(n)s learners found a lesson useful", summary.useful_marks),
+        ngettext("%(n)s learner completed their courses", "%(n)s learners completed their courses",
+                 summary.learners_reached),
+    ]
+    counts = [summary.courses_published, summary.reviews, summary.answers, summary.useful_marks, summary.learners_reached]
+    done = ", ".join(part % {"n": n} for part, n in zip(parts, counts, strict=True))
+    points = ngettext("%(n)s point", "%(n)s points", summary.points) % {"n": summary.points}
+    return _("%(done)s; %(points)s.") % {"done": done, "points": points}
 
 
 def _learners_reached(person_ids, start, end):
@@ -90,7 +97,7 @@ def summarise_month(*, month: datetime.date, batch_size: int = 200) -> dict:
             summary, created = MonthlySummary.objects.get_or_create(month=first, person=person, defaults=values)
             written += created
             contributors += 1
-            title = _("%(name)s's contributions in %(month)s") % {"name": person.display_name, "month": f"{first:%B %Y}"}
+            title = _("%(name)s's contributions in %(month)s") % {"name": person.display_name, "month": date_format(first, "YEAR_MONTH_FORMAT")}
             body = summary_text(summary)
             profile = reverse("rewards:person", args=[person.pk])
             key = f"rewards.monthly:{first:%Y-%m}:{person.pk}"
@@ -105,7 +112,7 @@ def summarise_month(*, month: datetime.date, batch_size: int = 200) -> dict:
         for admin in admins.iterator(chunk_size=200):
             if notify(
                 recipient=admin, kind="rewards.monthly_digest", url=url, dedupe_key=f"rewards.monthly:{first:%Y-%m}:digest",
-                title=_("Contributor recognition for %(month)s: %(n)s contributors") % {"month": f"{first:%B %Y}", "n": contributors},
+                title=_("Contributor recognition for %(month)s: %(n)s contributors") % {"month": date_format(first, "YEAR_MONTH_FORMAT"), "n": contributors},
             ):
                 notified += 1
     logger.info("rewards: month %s: %s contributors, %s summaries written, %s notifications", first, contributors, written, notified)

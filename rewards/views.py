@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
@@ -193,7 +194,7 @@ def ob_assertion(request, uid):
 def verify_badge(request, uid):
     award = _award(uid)
     return render(request, "rewards/verify.html", {
-        "award": award, "assertion_url": openbadges.assertion_url(award), "image_url": openbadges.badge_image_url(award.badge),
+        "award": award, "assertion_url": reverse("rewards:ob_assertion", args=[award.uid]), "image_url": openbadges.badge_image_path(award.badge),
     })
 
 

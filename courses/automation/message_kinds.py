@@ -10,26 +10,26 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from courses.models import CoursePage
 from guild.notifications import kinds
-from guild.notifications.conf import base_url
 from guild.notifications.kinds import Rendered
 from guild.notifications.models import OutboxMessage
+from guild.people.roles import Role
 
 
 def course_url(course_id, cache) -> str:
-    """The course's absolute link (GUILD_BASE_URL + its page path), cached per delivery batch."""
+    """The course page's site-relative path (emails make it absolute), cached per delivery batch."""
     urls = cache.setdefault("course_urls", {})
     if course_id not in urls:
         page = CoursePage.objects.filter(pk=course_id).first()
         parts = page.get_url_parts() if page else None
-        urls[course_id] = base_url() + parts[2] if parts else base_url() + "/"
+        urls[course_id] = parts[2] if parts else "/"
     return urls[course_id]
 
 
 def _url(name, **kwargs):
     try:
-        return base_url() + reverse(name, kwargs=kwargs or None)
+        return reverse(name, kwargs=kwargs or None)
     except NoReverseMatch:
-        return base_url() + "/"
+        return "/"
 
 
 def _day(iso):
@@ -56,6 +56,56 @@ def render_enrolled(p, recipient, cache):
         title=_("New course for you: %(course)s") % {"course": p["course_title"]},
         body=" ".join(filter(None, [_("You are enrolled in “%(course)s”.") % {"course": p["course_title"]}, who, due])),
         url=course_url(p["course"], cache), action=_("Start the course"),
+    )
+
+
+def due_date_changed_message(enrolment, course, *, changed_by) -> OutboxMessage:
+    """"Your due date changed", once per enrolment and new date."""
+    return OutboxMessage(
+        key=f"due-changed:{enrolment.pk}:{enrolment.due_date:%Y%m%d}", recipient_id=enrolment.learner_id,
+        kind="enrolment.due_changed", mandatory=course.is_mandatory,
+        payload={
+            "course": course.pk, "course_title": course.title, "due_date": enrolment.due_date.isoformat(),
+            "changed_by": changed_by.display_name if changed_by else "",
+        },
+    )
+
+
+def render_due_changed(p, recipient, cache):
+    who = _("%(name)s changed it.") % {"name": p["changed_by"]} if p.get("changed_by") else ""
+    return Rendered(
+        title=_("New due date for “%(course)s”: %(date)s") % {"course": p["course_title"], "date": _day(p["due_date"])},
+        body=" ".join(filter(None, [
+            _("“%(course)s” is now due on %(date)s.") % {"course": p["course_title"], "date": _day(p["due_date"])}, who,
+        ])),
+        url=course_url(p["course"], cache), action=_("Continue the course"),
+    )
+
+
+def course_completed_message(enrolment, certificate) -> OutboxMessage:
+    """"You completed the course", once per completion (a renewal's completion is a new one)."""
+    return OutboxMessage(
+        key=f"completed:{enrolment.pk}:{enrolment.completed_at:%Y%m%d%H%M%S}", recipient_id=enrolment.learner_id,
+        kind="course.completed",
+        payload={
+            "course": enrolment.course_id, "course_title": enrolment.course.title,
+            "certificate": certificate.pk if certificate else None,
+            "expires": certificate.expires_at.date().isoformat() if certificate and certificate.expires_at else None,
+        },
+    )
+
+
+def render_course_completed(p, recipient, cache):
+    lines = [_("Well done: you completed “%(course)s”.") % {"course": p["course_title"]}]
+    if p.get("certificate"):
+        lines.append(_("Your certificate is ready."))
+        if p.get("expires"):
+            lines.append(_("It is valid until %(date)s; Guild reminds you before then.") % {"date": _day(p["expires"])})
+    return Rendered(
+        title=_("Course completed: %(course)s") % {"course": p["course_title"]},
+        body=" ".join(lines),
+        url=_url("courses:certificate", pk=p["certificate"]) if p.get("certificate") else course_url(p["course"], cache),
+        action=_("See your certificate") if p.get("certificate") else _("Open the course"),
     )
 
 
@@ -126,10 +176,14 @@ def render_team_digest(p, recipient, cache):
 
 
 KINDS = [
-    # (name, label, description, renderer)
+    # (name, label, description, renderer[, roles: only people holding one of them receive it])
     (
         "enrolment.assigned", gettext_lazy("A course assigned to you"),
         gettext_lazy("When a manager, L&D or a rule enrols you in a course."), render_enrolled,
+    ),
+    (
+        "enrolment.due_changed", gettext_lazy("A due date changed"),
+        gettext_lazy("When your manager or L&D moves the due date of one of your courses."), render_due_changed,
     ),
     (
         "reminder.due", gettext_lazy("Due-date reminders"),
@@ -145,18 +199,31 @@ KINDS = [
     ),
     (
         "escalation.overdue", gettext_lazy("Team members overdue"),
-        gettext_lazy("For managers: someone in your team is well past a due date."), render_escalation,
+        gettext_lazy("For managers: someone in your team is well past a due date."), render_escalation, (Role.MANAGER,),
     ),
     (
         "digest.team", gettext_lazy("Weekly team digest"),
-        gettext_lazy("For managers: your team's progress, once a week."), render_team_digest,
+        gettext_lazy("For managers: your team's progress, once a week."), render_team_digest, (Role.MANAGER,),
     ),
     (
         "renewal", gettext_lazy("Certificate renewals"),
         gettext_lazy("Before one of your certificates expires."), render_renewal,
     ),
+    (
+        "quiz.attempts_requested", gettext_lazy("Requests for more quiz attempts"),
+        gettext_lazy("For course authors and L&D: a learner used every attempt at a quiz and asks for more."), None,
+        (Role.EXPERT, Role.LD_ADMIN),
+    ),
+    (
+        "quiz.attempts_decision", gettext_lazy("Answers to your requests for more attempts"),
+        gettext_lazy("When the authors or L&D grant or decline more attempts at a quiz."), None,
+    ),
+    (
+        "course.completed", gettext_lazy("Courses you complete"),
+        gettext_lazy("When you finish a course, with your certificate."), render_course_completed,
+    ),
 ]
 
 
-for _name, _label, _description, _render in KINDS:
-    kinds.register(_name, label=_label, description=_description, render=_render)
+for _name, _label, _description, _render, *_roles in KINDS:
+    kinds.register(_name, label=_label, description=_description, render=_render, roles=_roles[0] if _roles else ())

@@ -1,11 +1,16 @@
-"""Rules run when a person joins or changes team: a User save enqueues one task with the id."""
+"""Rules run when a person joins or changes team: a User save enqueues one task with the id.
+A completed course sends the learner a notice (through the outbox, so their preferences apply)."""
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models.signals import post_init, post_save
 
+from courses import signals as courses_signals
 from guild.core.background import enqueue
+from guild.notifications.services import queue_messages
+from guild.notifications.tasks import enqueue_delivery
 
+from .message_kinds import course_completed_message
 from .models import EnrolmentRule
 from .tasks import run_rules_for_person
 
@@ -31,7 +36,14 @@ def _person_saved(sender, instance, created, raw=False, **kwargs):
     transaction.on_commit(run_rules_later)
 
 
+def _course_completed(sender, enrolment, certificate=None, **kwargs):
+    # Sent after commit: the row is queued once (its key names this completion) and sent soon.
+    if queue_messages([course_completed_message(enrolment, certificate)]):
+        enqueue_delivery()
+
+
 def connect():
+    courses_signals.course_completed.connect(_course_completed, dispatch_uid="automation_course_completed")
     User = get_user_model()
     post_init.connect(_remember_team, sender=User, dispatch_uid="automation_remember_team")
     post_save.connect(_person_saved, sender=User, dispatch_uid="automation_person_saved")

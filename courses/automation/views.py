@@ -2,7 +2,9 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from guild.core.background import enqueue
@@ -26,7 +28,8 @@ RULE_ROLES = (Role.LD_ADMIN, Role.MANAGER)
 @role_required(*RULE_ROLES)
 def rule_list(request):
     rules = selectors.rules_with_last_run(user=request.user)
-    return render(request, "automation/rule_list.html", {"rules": rules})
+    # Only L&D may open the policy and the outbox: nobody is shown a link that answers 403.
+    return render(request, "automation/rule_list.html", {"rules": rules, "is_ld_admin": request.user.has_role(Role.LD_ADMIN)})
 
 
 @role_required(*RULE_ROLES)
@@ -99,6 +102,28 @@ def outbox_retry(request, pk=None):
     return redirect("automation:outbox")
 
 
+def assignment_summary(result, *, due_date):
+    """What an assignment did, in words that match it person by person."""
+    parts = []
+    if result.enrolled or not (result.due_changed or result.already):
+        n = len(result.enrolled)
+        parts.append(ngettext("Assigned to %(n)d person.", "Assigned to %(n)d people.", n) % {"n": n})
+    if result.due_changed:
+        n = len(result.due_changed)
+        parts.append(ngettext(
+            "%(n)d person already had it: their due date is now %(date)s, and they are told.",
+            "%(n)d people already had it: their due date is now %(date)s, and they are told.", n,
+        ) % {"n": n, "date": date_format(due_date)})
+    if result.already:
+        n = len(result.already)
+        parts.append(ngettext(
+            "%(n)d person already had it with an earlier due date, or has finished it: nothing changed for them.",
+            "%(n)d people already had it with an earlier due date, or have finished it: nothing changed for them.",
+            n,
+        ) % {"n": n})
+    return " ".join(parts)
+
+
 @role_required(Role.MANAGER)
 def team(request):
     form = AssignCourseForm(request.POST or None, manager=request.user)
@@ -108,8 +133,7 @@ def team(request):
         except AutomationError as exc:
             form.add_error(None, exc.message)
         else:
-            messages.success(request, _("Assigned to %(n)d people (%(m)d already had it; their due date is kept or "
-                                        "brought forward).") % {"n": len(result.enrolled), "m": len(result.already)})
+            messages.success(request, assignment_summary(result, due_date=form.cleaned_data["due_date"]))
             return redirect("automation:team")
     return render(request, "automation/team.html", {
         "form": form,

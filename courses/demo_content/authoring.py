@@ -144,7 +144,7 @@ Prerequisite:  can read a spreadsheet and knows what a table is
                 "Good questions put the learner in a realistic situation and ask what they would do.",
             ),
             question(
-                "Which of these make feedback on a wrong answer useful? Choose all that apply.",
+                "Which of these make feedback on a wrong answer useful?",
                 [
                     ("It explains why the option is wrong.", True,
                      "Yes. The learner understands the mistake instead of just knowing they made one."),

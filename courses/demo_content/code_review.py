@@ -181,7 +181,7 @@ def find_orders(cursor, customer_name):
                 "Every object lookup needs a server-side check that the user may access that object.",
             ),
             question(
-                "Which of these should a reviewer flag? Choose all that apply.",
+                "Which of these should a reviewer flag?",
                 [
                     ("subprocess.run(f\"convert {filename} out.png\", shell=True) with a user-supplied filename.",
                      True, "Yes. The filename can inject shell commands; pass a list of arguments without shell=True."),

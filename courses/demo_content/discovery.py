@@ -145,7 +145,7 @@ or don't see the time spent as a problem.
                 "Ask about specific past events; avoid hypotheticals and leading questions.",
             ),
             question(
-                "Which of these count as evidence of a real problem? Choose all that apply.",
+                "Which of these count as evidence of a real problem?",
                 [
                     ("They built their own spreadsheet workaround last year.", True,
                      "Yes. People invest effort only in problems that cost them something."),

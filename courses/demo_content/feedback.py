@@ -183,7 +183,7 @@ Praise:
                 "Describe what a camera would record; leave interpretation out.",
             ),
             question(
-                "Why do we suggest avoiding the praise-criticism-praise “sandwich”? Choose all that apply.",
+                "Why do we suggest avoiding the praise-criticism-praise “sandwich”?",
                 [
                     ("People learn to brace whenever they are praised.", True,
                      "Yes. Praise starts to sound like a warning, which devalues it."),

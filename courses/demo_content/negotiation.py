@@ -152,7 +152,7 @@ Tradeables:       payment terms, seat count, onboarding days, contract length
                 "Trade, don't concede: attach every move to something you get in return.",
             ),
             question(
-                "What does a strong alternative to a deal (BATNA) give you? Choose all that apply.",
+                "What does a strong alternative to a deal (BATNA) give you?",
                 [
                     ("The confidence to walk away from a poor deal.", True,
                      "Yes. Knowing what happens without a deal sets a rational walk-away point."),

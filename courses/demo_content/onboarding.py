@@ -177,7 +177,7 @@ After:
                 "Lead with the point and say what you need and by when.",
             ),
             question(
-                "Which of these should you do in your first week? Choose all that apply.",
+                "Which of these should you do in your first week?",
                 [
                     ("Complete Security awareness.", True,
                      "Yes. It is mandatory and covers habits that protect you from day one."),

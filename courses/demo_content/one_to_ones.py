@@ -185,7 +185,7 @@ COURSE = course(
                 "An empty agenda is an invitation to ask better questions, not a sign the meeting isn't needed.",
             ),
             question(
-                "Which of these belong in the shared 1:1 document? Choose all that apply.",
+                "Which of these belong in the shared 1:1 document?",
                 [
                     ("Topics either of you wants to discuss.", True,
                      "Yes: adding topics during the week is what makes the agenda theirs."),

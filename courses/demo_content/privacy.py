@@ -171,7 +171,7 @@ Privacy screening - answer before you start
                 "no notification needed: a good outcome made possible by speed.</p>",
             ),
             question(
-                "Which of these is personal data? Choose all that apply.",
+                "Which of these is personal data?",
                 [
                     ("A table of customer IDs with their purchase history.", True,
                      "Yes. Pseudonymous IDs can be linked back to people, so this is still personal data."),

@@ -231,7 +231,7 @@ Please don't mention it to anyone yet. Send me the codes by reply.
                 "Only approve prompts you triggered yourself; an unexpected one is a sign of a stolen password.",
             ),
             question(
-                "Which of these should you report to the security team? Choose all that apply.",
+                "Which of these should you report to the security team?",
                 [
                     ("You clicked a link in an email and then realised it looked wrong.", True,
                      "Yes. Report it straight away; quick action usually contains the problem."),

@@ -261,7 +261,7 @@ ORDER BY month;
                 "Use ROW_NUMBER with a deterministic ORDER BY (add a tie-breaker) when you need one row per group.",
             ),
             question(
-                "Which statements about window functions are true? Choose all that apply.",
+                "Which statements about window functions are true?",
                 [
                     ("They keep every input row, unlike GROUP BY.", True,
                      "Yes. That is the defining difference from ordinary aggregates."),

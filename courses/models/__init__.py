@@ -19,10 +19,12 @@ from .pages import (
     LessonPage,
     PathCourse,
 )
-from .quizzes import QuizAttempt
+from .quizzes import AttemptRequest, AttemptRequestStatus, QuizAttempt
 from .stats import CourseStats
 
 __all__ = [
+    "AttemptRequest",
+    "AttemptRequestStatus",
     "CataloguePage",
     "Certificate",
     "Cohort",

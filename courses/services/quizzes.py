@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Sum
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -12,7 +12,7 @@ from guild.events.services import record_event
 
 from .. import signals
 from ..models.enrolment import Enrolment, LessonCompletion
-from ..models.quizzes import QuizAttempt
+from ..models.quizzes import AttemptRequest, AttemptRequestStatus, QuizAttempt
 from .enrolment import active_enrolment_for, course_of
 from .errors import LearningError
 from .progress import record_completion
@@ -60,8 +60,16 @@ def quiz_outcome(*, lesson, answers):
     return results
 
 
-def attempts_left(*, course, used):
-    return None if not course.max_quiz_attempts else max(course.max_quiz_attempts - used, 0)
+def attempts_left(*, course, used, extra=0):
+    """None when the course sets no limit; `extra` is what granted requests added for this quiz."""
+    return None if not course.max_quiz_attempts else max(course.max_quiz_attempts + extra - used, 0)
+
+
+def granted_extra(*, enrolment_id, lesson_id) -> int:
+    """Attempts added to the course's limit by granted requests (one query)."""
+    return AttemptRequest.objects.filter(
+        enrolment_id=enrolment_id, lesson_id=lesson_id, status=AttemptRequestStatus.GRANTED
+    ).aggregate(n=Sum("extra_attempts"))["n"] or 0
 
 
 def submit_quiz(*, learner, lesson, answers, attempt_number=None):
@@ -85,8 +93,10 @@ def submit_quiz(*, learner, lesson, answers, attempt_number=None):
             if previous is None:  # numbers are 1..used, but an attempt row may have been removed by L&D
                 raise LearningError(_("That attempt does not exist: reload the lesson and answer again."))
             return previous, quiz_outcome(lesson=lesson, answers=previous.answers), False
-        if attempts_left(course=course, used=used) == 0:
-            raise LearningError(_("You have used every attempt at this quiz. Ask the course authors or L&D for help."))
+        extra = granted_extra(enrolment_id=enrolment.pk, lesson_id=lesson.pk) if course.max_quiz_attempts else 0
+        if attempts_left(course=course, used=used, extra=extra) == 0:
+            raise LearningError(_("You have used every attempt at this quiz. Ask the course authors or L&D for more "
+                                  "from the lesson page."))
         score = round(100 * sum(r.correct for r in results) / len(results))
         passed = score >= course.effective_pass_mark
         attempt = QuizAttempt.objects.create(

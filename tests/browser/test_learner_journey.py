@@ -43,7 +43,7 @@ def test_a_learner_finds_takes_passes_and_rates_a_course(page, learner, expert):
     assert page.get_by_text("SQL for analysts").first.is_visible()
 
     page.go_back()
-    page.get_by_label("5★").check()
+    page.get_by_label("5 stars").check()
     page.get_by_role("radio", name="Yes").check()
     page.get_by_role("button", name="Save rating").click()
     page.get_by_text("Thanks for rating this course.").wait_for()

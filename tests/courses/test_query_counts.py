@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 # Measured: most of each bound is the page frame (session, user, roles for the navigation, unread
 # notifications); the rest is the page's own, and neither grows with the data.
 CATALOGUE_BOUND = 15
-COURSE_BOUND = 20
+COURSE_BOUND = 21  # one for the quiz attempts: is a quiz blocked (attempts used up)?
 LESSON_BOUND = 22  # includes writing the "viewed" event and the enrolment's last lesson
 MY_LEARNING_BOUND = 13  # team popularity is counted, then only the winners are loaded
 

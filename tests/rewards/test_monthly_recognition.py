@@ -35,7 +35,7 @@ def test_the_summary_tells_the_manager_the_contributor_and_ld_what_they_did(octo
     summary = MonthlySummary.objects.get(person=october, month=OCTOBER)
     assert (summary.answers, summary.reviews, summary.courses_published, summary.points) == (2, 1, 0, 30)
     to_manager = Notification.objects.get(recipient=manager, kind="rewards.monthly_summary")
-    assert "Alice" in to_manager.title and "2 question(s) answered" in to_manager.body
+    assert "Alice" in to_manager.title and "2 questions answered" in to_manager.body
     assert Notification.objects.filter(recipient=october, kind="rewards.monthly_summary").count() == 1
     digest = Notification.objects.get(recipient=ld_admin, kind="rewards.monthly_digest")
     assert "1 contributors" in digest.title and "month=2026-10" in digest.url

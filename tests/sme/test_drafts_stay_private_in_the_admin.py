@@ -55,13 +55,12 @@ def test_wagtails_reports_are_for_ld_admins(client, expert, ld_admin):
 
 
 def test_a_reviewer_still_opens_the_course_they_review(client, secret_draft, other_expert):
-    from tests.support.review import make_reviewer, submit_for_review
-
     from datetime import timedelta
 
     from django.utils import timezone
 
     from governance.review.models import ReviewAssignment
+    from tests.support.review import make_reviewer, submit_for_review
 
     grace = make_reviewer(email="grace.reviewer@example.com")
     client.force_login(grace)

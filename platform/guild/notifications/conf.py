@@ -2,7 +2,22 @@ from django.conf import settings
 
 
 def base_url() -> str:
+    """Only for what leaves the site (emails, exported documents); in-app links stay relative."""
     return getattr(settings, "GUILD_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+
+def site_path(url: str) -> str:
+    """`url` relative to the site when it points at GUILD_BASE_URL: a link shown inside Guild must
+    work on whatever host and port Guild is served from."""
+    base = base_url()
+    if url and (url == base or url.startswith(base + "/")):
+        return url[len(base):] or "/"
+    return url
+
+
+def absolute_url(url: str) -> str:
+    """A site-relative path made absolute with GUILD_BASE_URL (for emails); other URLs unchanged."""
+    return base_url() + url if url.startswith("/") and not url.startswith("//") else url
 
 
 def lease_seconds() -> int:

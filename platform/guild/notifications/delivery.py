@@ -8,6 +8,7 @@ SMTP round trip for one message, the Message-ID is stable (derived from the key)
 rare duplicate is recognisable, and the in-app notice is deduplicated by the database. We
 prefer that to at-most-once, where a crash would silently drop a compliance reminder."""
 
+import dataclasses
 import logging
 import time
 import uuid
@@ -81,7 +82,7 @@ def _email(message, rendered, connection):
     # Only a person can unsubscribe; a shared mailbox is configured by L&D in the reminder policy.
     can_unsubscribe = recipient is not None and not message.mandatory
     context = {
-        "message": rendered,
+        "message": dataclasses.replace(rendered, url=conf.absolute_url(rendered.url)),
         "recipient": recipient,
         "greeting_name": (recipient.first_name or recipient.email) if recipient else "",
         "mandatory": message.mandatory,

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 class Rendered:
     title: str
     body: str = ""  # plain text, paragraphs separated by blank lines
-    url: str = ""  # absolute
+    url: str = ""  # site-relative ("/courses/…"); made absolute only in emails
     action: str = ""  # the label of the link button
     # Shown in the email of a mandatory message: why it cannot be turned off.
     mandatory_reason: str = ""
@@ -27,13 +27,19 @@ class Kind:
     # False for kinds a person cannot turn off at all (none today; compliance is per message).
     optional: bool = True
     render: object = field(default=None, compare=False)  # callable(payload, recipient, context) -> Rendered
+    # The roles whose holders receive this kind (empty: anyone). The preferences page offers a
+    # person only the kinds meant for one of their roles.
+    roles: tuple = ()
+
+    def is_for(self, user) -> bool:
+        return not self.roles or user.has_role(*self.roles)
 
 
 _KINDS: dict[str, Kind] = {}
 
 
-def register(name, *, label, description="", optional=True, render=None) -> Kind:
-    kind = Kind(name=name, label=label, description=description, optional=optional, render=render)
+def register(name, *, label, description="", optional=True, render=None, roles=()) -> Kind:
+    kind = Kind(name=name, label=label, description=description, optional=optional, render=render, roles=tuple(roles))
     _KINDS[name] = kind
     return kind
 

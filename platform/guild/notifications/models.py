@@ -3,6 +3,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .conf import site_path
+
 
 class Notification(models.Model):
     """An in-app notification. `kind` is a dotted name such as "review.assigned"."""
@@ -30,6 +32,11 @@ class Notification(models.Model):
 
     def __str__(self):
         return self.title
+
+    @property
+    def link(self):
+        """The link to show in Guild: relative, also for notices stored before links were kept relative."""
+        return site_path(self.url)
 
 
 class Channel(models.TextChoices):

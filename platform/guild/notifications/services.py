@@ -24,7 +24,9 @@ def notify(
     recipient and key does nothing and returns None.
 
     With email=True an email is also queued in the outbox (sent by the outbox sender,
-    subject to the person's preferences unless mandatory); it is queued once per dedupe_key."""
+    subject to the person's preferences unless mandatory); it is queued once per dedupe_key.
+    The in-app link is stored relative to the site; the email's is made absolute."""
+    url = conf.site_path(url)
     try:
         with transaction.atomic():
             notification = Notification.objects.create(
@@ -38,7 +40,7 @@ def notify(
         queue_messages([
             OutboxMessage(
                 key=f"notify:{recipient.pk}:{dedupe_key or uuid.uuid4().hex}", recipient=recipient, kind=kind,
-                mandatory=mandatory, payload={"title": title[:200], "body": body, "url": url, "in_app": False},
+                mandatory=mandatory, payload={"title": title[:200], "body": body, "url": conf.absolute_url(url), "in_app": False},
             )
         ])
     return notification

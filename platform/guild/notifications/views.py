@@ -45,7 +45,7 @@ def mark_one_read(request, pk):
 @login_required
 def preferences(request):
     current = dict(DeliveryPreference.objects.filter(user=request.user).values_list("kind", "channel"))
-    form = PreferencesForm(request.POST or None, current=current)
+    form = PreferencesForm(request.POST or None, user=request.user, current=current)
     if request.method == "POST" and form.is_valid():
         for kind, channel in form.changed_choices().items():
             set_preference(user=request.user, kind=kind, channel=channel)

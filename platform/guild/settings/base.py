@@ -219,6 +219,8 @@ LANGUAGE_CODE = "en"
 # Every string is marked for translation; add a language here once its catalogue is in locale/ (docs/i18n.md).
 LANGUAGES = [("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# One date format per language for the whole site (guild/formats/<language>/formats.py).
+FORMAT_MODULE_PATH = ["guild.formats"]
 TIME_ZONE = env.str("TIME_ZONE", default="UTC")
 USE_I18N = True
 USE_TZ = True
