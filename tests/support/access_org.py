@@ -180,6 +180,7 @@ RULES = [
     (r"^notifications/", "pk", "notification"),
     (r"^notifications/", "token", "unsubscribe"),
     (r"^learning/certificates/", "pk", "learner_certificate"),
+    (r"^learning/attempt-requests/", "pk", MISSING),
     (r"^certificates/verify/", "code", "certificate_code"),
     (r"^learning/paths/", "path_id", "path"),
     (r"^learning/", "course_id", "course"),
