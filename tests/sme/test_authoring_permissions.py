@@ -25,10 +25,11 @@ def edit_url(page):
 
 
 def refused(response):
-    """Wagtail's admin answers PermissionDenied with a redirect to its home and an error message."""
+    """Wagtail's admin answers PermissionDenied with a redirect to its home and an error message;
+    a screen naming a course the person may not see is not found (sme.admin_scope's guard)."""
     from django.contrib.messages import get_messages
 
-    if response.status_code == 403:
+    if response.status_code in (403, 404):
         return True
     texts = [str(m) for m in get_messages(response.wsgi_request)]
     return (

@@ -53,6 +53,7 @@ def build_org() -> dict:
     from guild.people.roles import Role
     from guild.skills.models import JobRole, Skill, SkillCategory
     from rewards.models import Badge, BadgeAward, Kudos, RewardLedgerEntry
+    from rewards.models.point_values import RewardSettings
     from sme.models import CourseTemplate, Nomination
     from tests.support.courses import complete_course_for, make_course
     from tests.support.people import make_user
@@ -151,6 +152,7 @@ def build_org() -> dict:
         "task_state_any": TaskState.objects.values_list("pk", flat=True).first() or MISSING,
         "scorm_package": scorm_package.pk, "scorm_launch": scorm_package.items.first().launch.split("?")[0],
         "scorm_lesson": scorm_lesson.pk,
+        "reward_settings": RewardSettings.load().pk,
     }
     return ids
 
@@ -271,7 +273,7 @@ RULES = [
     (r"^cms/redirects/", "redirect_id", "redirect"),
     (r"^cms/settings/", "app_name", "rewards"),
     (r"^cms/settings/", "model_name", "rewardsettings"),
-    (r"^cms/settings/", "pk", 1),
+    (r"^cms/settings/", "pk", "reward_settings"),
     (r"^cms/documents/", "document_id", "document"),
     (r"^cms/documents/", "doc_id", "document"),
     (r"^cms/documents/", "pk", "document"),

@@ -12,7 +12,7 @@ from django.db import transaction
 
 HUGE = "99999999999999999999999"
 # A formset's bookkeeping, not something a person types: Wagtail's own formsets (modelcluster) trust it.
-MANAGEMENT_FIELDS = ("-TOTAL_FORMS", "-INITIAL_FORMS", "-MIN_NUM_FORMS", "-MAX_NUM_FORMS")
+MANAGEMENT_FIELDS = ("-TOTAL_FORMS", "-INITIAL_FORMS", "-MIN_NUM_FORMS", "-MAX_NUM_FORMS", "-id")
 NUMERIC_CONVERTERS = ("<id:", "<page_id:", "<int:", "[0-9]+)", "\\d+)")
 
 
@@ -85,7 +85,7 @@ def sweep_forms(client, page_urls: list[str]) -> list[str]:
     errors = []
     for page_url in page_urls:
         response = client.get(page_url)
-        if response.status_code != 200 or "text/html" not in response.get("Content-Type", ""):
+        if response.status_code != 200 or response.streaming or "text/html" not in response.get("Content-Type", ""):
             continue
         for form in post_forms(response.content.decode()):
             action = urljoin(page_url, form["action"]) if form["action"] else page_url
