@@ -274,6 +274,10 @@ RULES = [
     (r"^cms/settings/", "app_name", "rewards"),
     (r"^cms/settings/", "model_name", "rewardsettings"),
     (r"^cms/settings/", "pk", "reward_settings"),
+    # The choosers' "chosen" views: which collections a role may choose from is tested in
+    # tests/sme/test_experts_upload_media.py; here only that a missing object is refused.
+    (r"^cms/(documents|images)/chooser/", "pk", MISSING),
+    (r"^cms/images/chooser/", "image_id", MISSING),
     (r"^cms/documents/", "document_id", "document"),
     (r"^cms/documents/", "doc_id", "document"),
     (r"^cms/documents/", "pk", "document"),
