@@ -12,7 +12,8 @@ from django.db import transaction
 
 HUGE = "99999999999999999999999"
 # A formset's bookkeeping, not something a person types: Wagtail's own formsets (modelcluster) trust it.
-MANAGEMENT_FIELDS = ("-TOTAL_FORMS", "-INITIAL_FORMS", "-MIN_NUM_FORMS", "-MAX_NUM_FORMS", "-id")
+# (Wagtail's InlinePanel also sorts its rows by a tampered -ORDER without checking it: a KeyError.)
+MANAGEMENT_FIELDS = ("-TOTAL_FORMS", "-INITIAL_FORMS", "-MIN_NUM_FORMS", "-MAX_NUM_FORMS", "-id", "-ORDER", "-DELETE")
 NUMERIC_CONVERTERS = ("<id:", "<page_id:", "<int:", "[0-9]+)", "\\d+)")
 
 
