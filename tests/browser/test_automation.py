@@ -81,7 +81,7 @@ def test_an_ld_admin_runs_a_rule_now_and_sees_its_last_run(page, celery_worker):
     expect(runs.get_by_role("cell")).to_have_text([re.compile(r"\S"), "Run now", "2", "2", "0", "0", "Done"])
 
     page.get_by_role("link", name="All rules").click()
-    expect(page.get_by_role("row").filter(has_text="Sales onboarding")).to_contain_text("2 enrolled of 2 matched")
+    expect(page.get_by_role("row").filter(has_text="Sales onboarding")).to_contain_text("2 enrolled, 0 already enrolled, of 2 matched")
     assert rule.runs.get().enrolled_count == 2
 
 
