@@ -44,7 +44,7 @@ TEST_WORKERS ?= auto
 TEST_WORKERS_MAX ?= 4
 test: install
 	$(VENV)/bin/lint-imports --no-cache
-	$(PY) -m pytest -n $(TEST_WORKERS) --maxprocesses=$(TEST_WORKERS_MAX) --dist loadfile --durations=25 $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) --maxprocesses=$(TEST_WORKERS_MAX) --dist loadfile --no-loadscope-reorder --durations=25 $(PYTEST_ARGS)
 
 bench: install
 	$(PY) -m tests.bench $(BENCH_ARGS)

@@ -1,11 +1,17 @@
 """StreamField blocks for lesson bodies. Quiz questions are blocks too, so a lesson's
 questions travel with its revisions and go through peer review with the prose."""
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
+
+from guild.core.file_kinds import CAPTION_EXTENSIONS, VIDEO_EXTENSIONS, extension
+
+LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link", "code", "blockquote"]
 
@@ -24,11 +30,16 @@ class ImageBlock(blocks.StructBlock):
 
 
 class VideoBlock(blocks.StructBlock):
-    """A video hosted inside the company (a document or an internal URL): nothing is fetched from outside."""
+    """A video hosted inside the company (an uploaded MP4 or WebM document, or an internal URL), with
+    optional WebVTT captions: nothing is fetched from outside. Uploads are checked in guild.core.documents."""
 
-    video = DocumentChooserBlock(label=_("Video file"), required=False)
+    video = DocumentChooserBlock(label=_("Video file"), required=False, help_text=_("An MP4 or WebM file."))
     url = blocks.URLBlock(label=_("…or internal video URL"), required=False)
     title = blocks.CharBlock(label=_("Title"), max_length=200)
+    captions = DocumentChooserBlock(label=_("Captions"), required=False,
+                                    help_text=_("A WebVTT (.vtt) file with the captions."))
+    captions_language = blocks.CharBlock(label=_("Captions language"), required=False, max_length=20,
+                                         help_text=_("A language code, e.g. en, fr, pt-BR."))
     transcript = blocks.TextBlock(label=_("Transcript"), required=False, help_text=_("Helps people who can't play sound."))
 
     class Meta:
@@ -38,8 +49,19 @@ class VideoBlock(blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
+        errors = {}
         if not value.get("video") and not value.get("url"):
-            raise blocks.StructBlockValidationError({"url": ValidationError(_("Choose a video file or give its URL."))})
+            errors["url"] = ValidationError(_("Choose a video file or give its URL."))
+        video, captions = value.get("video"), value.get("captions")
+        if video and extension(video.file.name) not in VIDEO_EXTENSIONS:
+            errors["video"] = ValidationError(_("Choose an MP4 or WebM video."))
+        if captions and extension(captions.file.name) not in CAPTION_EXTENSIONS:
+            errors["captions"] = ValidationError(_("Choose a WebVTT (.vtt) captions file."))
+        language = value.get("captions_language") or ""
+        if language and not LANGUAGE_TAG.fullmatch(language):
+            errors["captions_language"] = ValidationError(_("Give a language code such as en, fr or pt-BR."))
+        if errors:
+            raise blocks.StructBlockValidationError(errors)
         return value
 
 

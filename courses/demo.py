@@ -13,11 +13,13 @@ from guild import demo
 from guild.people.models import User
 from guild.skills.models import Skill, SkillCategory
 
+from .boosters.demo import seed_boosters
 from .content import create_course, create_lesson, create_path, ensure_catalogue
-from .models.cohorts import Cohort
+from .models.cohorts import Cohort, CohortSession
 from .models.discussions import DiscussionThread
 from .models.enrolment import EnrolmentSource
 from .models.pages import CoursePage, LearningPathPage, LessonPage
+from .services import cohort_admin
 from .services import cohorts as cohort_services
 from .services import discussions as discussion_services
 from .services import enrolment as enrolment_services
@@ -53,7 +55,12 @@ def _skills(names):
     return skills
 
 
-def _seed_course(catalogue, data):
+# Demo courses whose lessons open in order (the outline's locked state): the compliance course.
+IN_ORDER = {"security-awareness"}
+
+
+def seed_course(catalogue, data):
+    """The course of `data` (courses.demo_content format), created with its missing lessons. Idempotent."""
     course = CoursePage.objects.filter(slug=data["slug"]).first()
     if course is None:
         authors = _people(data.get("authors", []))
@@ -62,6 +69,7 @@ def _seed_course(catalogue, data):
             level=data.get("level", "beginner"), estimated_minutes=data.get("estimated_minutes", 30),
             audience=data.get("audience", ""), certificate_validity_months=data.get("certificate_validity_months"),
             pass_mark=data.get("pass_mark"), is_mandatory=data.get("is_mandatory", False),
+            lessons_in_order=data["slug"] in IN_ORDER,
             authors=authors, co_authors=_people(data.get("co_authors", [])), skills=_skills(data.get("skills", [])),
         )
     existing = set(LessonPage.objects.child_of(course).values_list("slug", flat=True))
@@ -83,7 +91,7 @@ def seed(stdout=None):
         if stdout:
             stdout.write("  courses: catalogue only (no demo content module)")
         return
-    courses = {data["slug"]: _seed_course(catalogue, data) for data in getattr(content, "COURSES", [])}
+    courses = {data["slug"]: seed_course(catalogue, data) for data in getattr(content, "COURSES", [])}
     paths = {}
     for data in getattr(content, "PATHS", []):
         path = LearningPathPage.objects.filter(slug=data["slug"]).first() or create_path(
@@ -91,7 +99,7 @@ def seed(stdout=None):
             courses=[courses[s] for s in data.get("courses", []) if s in courses], skills=_skills(data.get("skills", [])),
         )
         paths[data["slug"]] = path
-    cohorts = []
+    cohorts, sessions = [], 0
     today = timezone.localdate()
     for data in getattr(content, "COHORTS", []):
         course = courses.get(data.get("course"))
@@ -107,11 +115,52 @@ def seed(stdout=None):
         for person in _people(data.get("members", [])):
             cohort_services.add_to_cohort(cohort=cohort, learner=person)
         cohorts.append(cohort)
+        sessions += seed_sessions(cohort, data)
     created = seed_progress([c for c in courses.values() if c.live], cohorts)
+    asked = seed_boosters(learners=_people(BOOSTER_LEARNERS))
     if stdout:
         stdout.write(
-            f"  courses: {len(courses)} courses, {len(paths)} paths, {len(cohorts)} cohorts, {created} new enrolments with progress"
+            f"  courses: {len(courses)} courses, {len(paths)} paths, {len(cohorts)} cohorts with {sessions} new sessions, "
+            f"{created} new enrolments with progress, {asked} booster questions asked"
         )
+
+
+# People whose retention boosters have a fortnight of history (courses/boosters/demo.py).
+BOOSTER_LEARNERS = ["learner@example.com", "grace.ito@example.com", "jonas.diallo@example.com"]
+
+
+def _at(day, hour):
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, 0)))
+
+
+def seed_sessions(cohort, data) -> int:
+    """A cohort's live sessions (courses.demo_content's "sessions"), relative to today: the past ones
+    with their attendance taken by the facilitator, the ones to come scheduled through the service
+    (which sends the members their calendar invites). Only for a cohort that has none yet, and only
+    on days within its dates. Returns how many were created."""
+    if cohort.sessions.exists() or not data.get("sessions"):
+        return 0
+    today = timezone.localdate()
+    organiser = User.objects.filter(email="admin@example.com").first()
+    members = dict(cohort.memberships.values_list("learner__email", "learner_id"))
+    created = 0
+    for session in data["sessions"]:
+        day = today + datetime.timedelta(days=session["in_days"])
+        if not cohort.starts_on <= day <= cohort.ends_on:
+            continue
+        fields = {"title": session["title"], "duration_minutes": session.get("minutes", 60),
+                  "location": session.get("location", ""), "video_url": session.get("video_url", "")}
+        if day > today and organiser is not None:
+            cohort_admin.schedule_session(by=organiser, cohort=cohort, starts_at=_at(day, session["hour"]), **fields)
+        elif day < today:
+            # The service schedules only sessions to come; the demo writes one that already happened.
+            past = CohortSession.objects.create(cohort=cohort, starts_at=_at(day, session["hour"]), **fields)
+            cohort_admin.record_attendance(by=cohort.facilitator or organiser, session=past, present_ids=[
+                pk for email, pk in members.items() if email not in session.get("absent", [])])
+        else:
+            continue
+        created += 1
+    return created
 
 
 # --- progress -------------------------------------------------------------------------------------
@@ -147,6 +196,11 @@ LEARNER_PLAN = [
     ("data-privacy-in-practice", EnrolmentSource.ASSIGNED, 14, 0, None),
     ("customer-discovery-interviews", EnrolmentSource.SELF, None, 1, None),
 ]
+OUTDATED_REASONS = [
+    "The screenshots show the old version of the tool.",
+    "The policy was updated last quarter; the thresholds here are the old ones.",
+]
+
 QUESTIONS = [
     "Does this apply to the reporting warehouse as well as production?",
     "Is there a template we can reuse for this in our team?",
@@ -183,11 +237,14 @@ def seed_progress(courses, cohorts):
         _take(learner, course, course_lessons, upto=len(course_lessons) if done == "all" else done, fail_first=n % 3 == 0)
         if course_lessons and done:
             first = course_lessons[0]
-            feedback_services.react(learner=learner, lesson=first, kind=("useful", "learned", "useful", "outdated")[n % 4])
+            kind = ("useful", "learned", "useful", "outdated")[n % 4]
+            feedback_services.react(learner=learner, lesson=first, kind=kind, anonymous=n % 3 == 0,
+                                    text=OUTDATED_REASONS[n % 2] if kind == "outdated" else "")
             if n % 5 == 1:
                 feedback_services.react(learner=learner, lesson=first, kind="question", text=QUESTIONS[n % len(QUESTIONS)])
         if rate:
-            feedback_services.rate_course(learner=learner, course=course, stars=rate, relevant=n % 4 != 3)
+            feedback_services.rate_course(learner=learner, course=course, stars=rate, relevant=n % 4 != 3,
+                                          anonymous=n % 3 == 1)
 
     learner = User.objects.filter(email="learner@example.com").first()
     if learner:

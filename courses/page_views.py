@@ -4,16 +4,18 @@ Wagtail serves these pages; their models reach these functions through courses.p
 
 from . import selectors
 from .models.pages import CourseLevel
+from .selectors.social import lesson_social
 from .services.enrolment import course_of
 from .services.progress import record_lesson_view
 
 
 def catalogue_context(page, request):
-    query, page_obj, statuses, skills = selectors.catalogue(
+    query, page_obj, _enrolments, skills, suggestion = selectors.catalogue(
         params=request.GET, page_number=request.GET.get("page"), user=request.user
     )
-    return {"query": query, "page_obj": page_obj, "statuses": statuses, "skills": skills, "levels": CourseLevel.choices,
-            "query_string": query.querystring()}
+    return {"query": query, "page_obj": page_obj, "skills": skills, "levels": CourseLevel.choices,
+            "query_string": query.querystring(), "suggestion": suggestion,
+            "suggestion_query": query.with_q(suggestion) if suggestion else ""}
 
 
 def course_context(page, request):
@@ -38,8 +40,10 @@ def lesson_context(page, request):
         preview=getattr(request, "is_preview", False),
     )
     draft = request.session.pop(_draft_key(page.pk), None) if page.pk and hasattr(request, "session") else None
+    # Everyone signed in sees the lesson's rating (its authors too); only enrolled learners react and rate.
+    social = lesson_social(lesson=page, user=request.user) if page.pk and request.user.is_authenticated else None
     return {"view": view, "questions": page.questions(), "quiz_draft": (draft or {}).get("answers", {}),
-            "quiz_error": (draft or {}).get("error", "")}
+            "quiz_error": (draft or {}).get("error", ""), "social": social}
 
 
 def path_context(page, request):
@@ -51,6 +55,8 @@ def lesson_served(page, request, response):
     if request.user.is_authenticated and response.status_code == 200 and not getattr(request, "is_preview", False):
         view = response.context_data["view"] if hasattr(response, "context_data") else None
         course = view.course if view else course_of(lesson=page)
+        if view and view.locked:
+            return  # a locked lesson was not read: Resume must not lead back to it
         record_lesson_view(learner=request.user, lesson=page, course=course)
 
 

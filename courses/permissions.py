@@ -12,14 +12,23 @@ class's `authored_as` ("course" or "lesson")."""
 
 from wagtail.models import PagePermissionTester, WorkflowState
 
+from guild.core.request_memo import remember
+
 
 def _authored_as(page):
     # A plain Page asks its specific class, found from the cached content type: no query.
     return getattr(page, "authored_as", None) or getattr(page.specific_class, "authored_as", None)
 
 
+def authors_memo_key(course_id):
+    return ("course_author_ids", course_id)
+
+
 def course_author_ids(course) -> set[int]:
-    ids = set(course.course_authors.values_list("user_id", flat=True))
+    # Read from the database (never the draft being edited), once per request: the editor's
+    # panels, menu, side panels and hooks each ask (courses.signals forgets it on change).
+    ids = set(remember(authors_memo_key(course.pk),
+                       lambda: frozenset(course.course_authors.values_list("user_id", flat=True))))
     if course.owner_id:
         ids.add(course.owner_id)
     return ids
@@ -93,7 +102,11 @@ class AuthorPagePermissionTester(PagePermissionTester):
     def _never_published_and_not_in_review(self):
         """An author deletes a draft (a course with its lessons, or one lesson) that learners have
         never seen and reviewers are not reading; whoever created each lesson."""
-        if self.page.get_descendants(inclusive=True).filter(first_published_at__isnull=False).exists():
+        ever_published = remember(
+            ("ever_published", self.page.pk),
+            lambda: self.page.get_descendants(inclusive=True).filter(first_published_at__isnull=False).exists(),
+        )
+        if ever_published:
             return False
         course = self._course()
         state = course.current_workflow_state if course else None

@@ -1,6 +1,7 @@
 from django.urls import path
 
-from . import attempt_request_views, views
+from . import attempt_request_views, cohort_views, social_views, views
+from .boosters import views as booster_views
 
 app_name = "courses"
 urlpatterns = [
@@ -12,15 +13,33 @@ urlpatterns = [
     path("learning/courses/<page_id:course_id>/leave/", views.unenrol, name="unenrol"),
     path("learning/courses/<page_id:course_id>/rating/", views.rate, name="rate"),
     path("learning/courses/<page_id:course_id>/discussion/", views.course_discussion, name="course_discussion"),
+    path("learning/courses/<page_id:course_id>/discussion/people/", social_views.course_mention_suggestions,
+         name="course_mention_suggestions"),
     path("learning/discussions/<id:thread_id>/", views.thread, name="thread"),
+    path("learning/discussions/<id:thread_id>/answer/", social_views.mark_answer, name="mark_answer"),
+    path("learning/discussions/<id:thread_id>/people/", social_views.mention_suggestions, name="mention_suggestions"),
+    path("learning/discussions/posts/<id:post_id>/vote/", social_views.vote, name="vote"),
     path("learning/lessons/<page_id:lesson_id>/complete/", views.complete_lesson, name="complete_lesson"),
     path("learning/lessons/<page_id:lesson_id>/quiz/", views.submit_quiz, name="submit_quiz"),
-    path("learning/lessons/<page_id:lesson_id>/reactions/", views.react, name="react"),
+    path("learning/lessons/<page_id:lesson_id>/reactions/", social_views.react, name="react"),
+    path("learning/lessons/<page_id:lesson_id>/rating/", social_views.rate_lesson, name="rate_lesson"),
     path("learning/lessons/<page_id:lesson_id>/attempts/request/", attempt_request_views.request_attempts,
          name="request_attempts"),
     path("learning/attempt-requests/", attempt_request_views.attempt_requests, name="attempt_requests"),
     path("learning/attempt-requests/<id:pk>/", attempt_request_views.decide, name="decide_attempt_request"),
+    path("learning/boosters/", booster_views.boosters, name="boosters"),
+    path("learning/boosters/<id:pk>/answer/", booster_views.answer, name="booster_answer"),
+    path("learning/boosters/courses/<page_id:course_id>/", booster_views.switch, name="booster_switch"),
+    path("boosters/answer/<str:token>/", booster_views.answer_link, name="booster_link"),
     path("learning/cohorts/<slug:slug>/", views.cohort, name="cohort"),
+    path("learning/cohorts/<slug:slug>/people/", social_views.cohort_mention_suggestions, name="cohort_mention_suggestions"),
+    path("cohorts/", cohort_views.cohort_list, name="cohort_list"),
+    path("cohorts/<id:pk>/", cohort_views.cohort_manage, name="cohort_manage"),
+    path("cohorts/<id:pk>/members/", cohort_views.cohort_add_members, name="cohort_add_members"),
+    path("cohorts/<id:pk>/sessions/", cohort_views.cohort_schedule, name="cohort_schedule"),
+    path("cohorts/sessions/<id:pk>/attendance/", cohort_views.cohort_attendance, name="cohort_attendance"),
+    path("cohorts/sessions/<id:pk>/edit/", cohort_views.cohort_session_edit, name="cohort_session_edit"),
+    path("cohorts/sessions/<id:pk>/cancel/", cohort_views.cohort_session_cancel, name="cohort_session_cancel"),
     path("learning/certificates/<id:pk>/", views.certificate_detail, name="certificate"),
     path("learning/certificates/<id:pk>/pdf/", views.certificate_download, name="certificate_pdf"),
     path("certificates/verify/", views.verify_certificate, name="verify_certificate_form"),

@@ -26,6 +26,8 @@ from .models.cohorts import Cohort
 from .models.discussions import DiscussionThread
 from .models.enrolment import Enrolment
 from .models.pages import CoursePage, LearningPathPage, LessonPage
+from .selectors import social as social_selectors
+from .services import cohort_admin
 from .services import discussions as discussion_services
 from .services import enrolment as enrolment_services
 from .services import feedback as feedback_services
@@ -162,17 +164,6 @@ def submit_quiz(request, lesson_id):
     return redirect(f"{url}?attempt={attempt.attempt_number}#quiz")
 
 
-@require_POST
-@login_required
-def react(request, lesson_id):
-    lesson = _live_lesson(lesson_id)
-    kind = request.POST.get("kind", "")
-    result = _run(request, lambda: feedback_services.react(learner=request.user, lesson=lesson, kind=kind, text=request.POST.get("text", "")))
-    if result:
-        messages.success(request, _("Thanks: the authors will see your question.") if kind == "question" else _("Thanks for your feedback."))
-    return redirect(lesson.get_url(request) + "#feedback")
-
-
 # --- rating and discussions --------------------------------------------------------------------------
 
 
@@ -185,11 +176,17 @@ def rate(request, course_id):
         request,
         lambda: feedback_services.rate_course(
             learner=request.user, course=course, stars=request.POST.get("stars"), relevant=relevant,
-            comment=request.POST.get("comment", ""),
+            comment=request.POST.get("comment", ""), anonymous=request.POST.get("anonymous") == "1",
         ),
         _("Thanks for rating this course."),
     )
     return redirect(course.get_url(request) + "#rate")
+
+
+def _say_who_was_not_told(request, post):
+    if getattr(post, "not_told", None):
+        names = ", ".join(p.display_name for p in post.not_told)
+        messages.warning(request, _("Not told, because they cannot see this discussion: %(names)s.") % {"names": names})
 
 
 @login_required
@@ -202,10 +199,13 @@ def course_discussion(request, course_id):
                                           body=request.POST.get("body", "")),
         )
         if result:
+            _say_who_was_not_told(request, result[1])
             return redirect("courses:thread", thread_id=result[0].pk)
-    threads = DiscussionThread.objects.filter(course=course).select_related("author").order_by("-last_post_at")
+    sort = request.GET.get("sort", "")
+    order = ("-vote_count", "-last_post_at") if sort == "votes" else ("-last_post_at",)
+    threads = DiscussionThread.objects.filter(course=course).select_related("author").order_by(*order)
     page_obj = Paginator(threads, 20).get_page(request.GET.get("page"))
-    return render(request, "courses/discussion_list.html", {"course": course, "page_obj": page_obj,
+    return render(request, "courses/discussion_list.html", {"course": course, "page_obj": page_obj, "sort": sort,
                                                              "form_values": request.POST})
 
 
@@ -226,9 +226,11 @@ def thread(request, thread_id):
         post = _run(request, lambda: discussion_services.post_reply(author=request.user, thread=thread, body=request.POST.get("body", ""),
                                                          parent=parent))
         if post:
+            _say_who_was_not_told(request, post)
             return redirect(reverse("courses:thread", kwargs={"thread_id": thread.pk}) + f"#post-{post.pk}")
-    posts = list(thread.posts.select_related("author").order_by("created_at"))
-    return render(request, "courses/thread.html", {"thread": thread, "posts": posts, "form_values": request.POST})
+    view = social_selectors.thread_view(thread=thread, user=request.user, sort=request.GET.get("sort", ""))
+    return render(request, "courses/thread.html", {"thread": thread, "view": view, "posts": view.posts,
+                                                   "form_values": request.POST})
 
 
 # --- my learning, paths, cohorts, certificates --------------------------------------------------------
@@ -244,17 +246,24 @@ def paths(request):
     return render(request, "courses/paths.html", {"paths": selectors.paths_list()})
 
 
-@login_required
-def cohort(request, slug):
+def visible_cohort(request, slug):
+    """A cohort of a live course or path that the person may join (404 or 403 otherwise)."""
     cohort = get_object_or_404(Cohort.objects.select_related("course", "path", "facilitator"), slug=slug)
     if not can_join_cohort(user=request.user, cohort=cohort):
         raise PermissionDenied
     if (cohort.course_id and not cohort.course.live) or (cohort.path_id and not cohort.path.live):
         raise Http404
+    return cohort
+
+
+@login_required
+def cohort(request, slug):
+    cohort = visible_cohort(request, slug)
     if request.method == "POST":
         result = _run(request, lambda: discussion_services.start_thread(author=request.user, cohort=cohort,
                                                               title=request.POST.get("title", ""), body=request.POST.get("body", "")))
         if result:
+            _say_who_was_not_told(request, result[1])
             return redirect("courses:thread", thread_id=result[0].pk)
     members = list(cohort.memberships.select_related("learner").order_by("learner__first_name", "learner__email"))
     progress = {}
@@ -264,7 +273,8 @@ def cohort(request, slug):
     threads = DiscussionThread.objects.filter(cohort=cohort).select_related("author").order_by("-last_post_at")[:20]
     return render(request, "courses/cohort.html", {
         "cohort": cohort, "members": [(m.learner, progress.get(m.learner_id)) for m in members], "threads": threads,
-        "form_values": request.POST,
+        "form_values": request.POST, "sessions": cohort.sessions.all(),
+        "can_manage": cohort_admin.can_take_attendance(request.user, cohort),
     })
 
 

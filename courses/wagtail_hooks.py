@@ -19,6 +19,10 @@ def nav_items():
     return [
         NavItem(_("Courses"), "courses:catalogue", order=10, group=NavGroup.LEARN),
         NavItem(_("My learning"), "courses:my_learning", order=11, group=NavGroup.LEARN),
+        NavItem(_("Learning paths"), "courses:paths", order=12, group=NavGroup.LEARN),
+        NavItem(_("Retention boosters"), "courses:boosters", order=13, group=NavGroup.LEARN),
+        NavItem(_("Cohorts"), "courses:cohort_list", roles=(Role.MANAGER, Role.LD_ADMIN), order=61,
+                group=NavGroup.MANAGE),
         NavItem(_("Quiz attempt requests"), "courses:attempt_requests", roles=(Role.EXPERT, Role.LD_ADMIN), order=35,
                 group=NavGroup.CONTRIBUTE),
     ]
@@ -27,6 +31,10 @@ def nav_items():
 @hooks.register("guild_home_panels")
 def home_panels(request):
     data = my_learning(user=request.user, limit=3)
+    # "Next up" leads the panel; the lists below it hold the rest.
+    if data.next_up:
+        data.assigned = [e for e in data.assigned if e.pk != data.next_up.pk]
+        data.in_progress = [e for e in data.in_progress if e.pk != data.next_up.pk]
     return [HomePanel(template="courses/home/_my_learning.html", context={"data": data}, order=10)]
 
 

@@ -7,8 +7,8 @@ BEAT_SCHEDULE = {
         # Expire a queued run once the next one is due: runs must not pile up behind a slow worker.
         "options": {"expires": float(ROLLUP_INTERVAL_SECONDS)},
     },
-    "governance-refresh-enrolment-summary": {
-        "task": "governance.refresh_enrolment_summary",
+    "governance-refresh-summaries": {
+        "task": "governance.refresh_summaries",
         "schedule": float(SUMMARY_INTERVAL_SECONDS),
         "options": {"expires": float(SUMMARY_INTERVAL_SECONDS)},
     },

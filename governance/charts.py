@@ -26,6 +26,7 @@ class Chart:
     headers: list = field(default_factory=list)
     rows: list = field(default_factory=list)
     kind: str = ""  # how the table's values are written (governance.figures); empty: as counts
+    trend: bool = False  # a line over time: drawn across the page's full width
 
     @property
     def is_empty(self):
@@ -99,17 +100,19 @@ def _ticks(top, n=4, *, whole=False):
     return [step * i for i in range(n + 1)]
 
 
-def line_chart(*, key, title, desc, labels, series, series_names, own_scale=False):
-    """Lines over an ordered x axis (e.g. weeks), with gridlines and values on the y axis. Points carry
-    a <title> with their value.
+def line_chart(*, key, title, desc, labels, series, series_names, own_scale=False, x_label="", y_label="",
+               y2_label=""):
+    """Lines over an ordered x axis (e.g. weeks), with gridlines, values and a title on each axis
+    (`x_label`, `y_label`; `y2_label` for the right axis) and a legend. Points carry a <title> with
+    their value.
 
     own_scale: two series of different units (a business metric beside a count of completions): the
     first is read on the left axis, the second on the right one, each with its own values."""
     rows = [[label, *[s[i] for s in series]] for i, label in enumerate(labels)]
-    chart = Chart(key, title, desc, headers=["", *series_names], rows=rows)
+    chart = Chart(key, title, desc, headers=["", *series_names], rows=rows, trend=True)
     if not labels:
         return chart
-    width, height, left, right, bottom, top_pad = 720, 280, 60, 60, 46, 15
+    width, height, left, right, bottom, top_pad = 960, 300, 72, 72, 66, 15
     values = [[float(v) for v in s if v is not None] for s in series]
     whole = [all(x.is_integer() for x in v) for v in values]
     if own_scale:
@@ -128,6 +131,15 @@ def line_chart(*, key, title, desc, labels, series, series_names, own_scale=Fals
         for tick in scales[1]:
             y = top_pad + plot_h * (1 - tick / tops[1])
             parts.append(f'<text x="{width - right + 6}" y="{y + 4:.1f}" text-anchor="start">{escape(_fmt(tick))}</text>')
+    if x_label:
+        parts.append(f'<text class="chart__axis-title" x="{left + plot_w / 2:.1f}" y="{height - bottom + 36}" '
+                     f'text-anchor="middle">{escape(x_label)}</text>')
+    if y_label:
+        parts.append(f'<text class="chart__axis-title" transform="translate(14,{top_pad + plot_h / 2:.1f}) rotate(-90)" '
+                     f'text-anchor="middle">{escape(y_label)}</text>')
+    if y2_label and own_scale and len(series) > 1:
+        parts.append(f'<text class="chart__axis-title" transform="translate({width - 10},{top_pad + plot_h / 2:.1f}) '
+                     f'rotate(90)" text-anchor="middle">{escape(y2_label)}</text>')
     every = max(1, math.ceil(len(labels) / 8))
     for i, label in enumerate(labels):
         if i % every == 0 or i == len(labels) - 1:
@@ -186,37 +198,6 @@ def radar_chart(*, key, title, desc, axes, series, series_names, maximum=5):
         parts.append(f'<polygon points="{pts}" fill="{colour}" fill-opacity="{opacity}" stroke="{colour}" stroke-width="2"{dash}>'
                      f"<title>{escape(series_names[j])}</title></polygon>")
     parts.append(_legend(series_names, 10, size - 8))
-    parts.append("</svg>")
-    chart.svg = mark_safe("".join(parts))  # noqa: S308
-    return chart
-
-
-def heatmap(*, key, title, desc, row_labels, col_labels, cells):
-    """A grid of percentages (None: nothing required). Each cell prints its value, so colour is a bonus."""
-    rows = [[r, *[("–" if v is None else f"{v}%") for v in cells[i]]] for i, r in enumerate(row_labels)]
-    chart = Chart(key, title, desc, headers=["", *col_labels], rows=rows)
-    if not row_labels or not col_labels:
-        return chart
-    cw, ch, left, top = 56, 28, 150, 110
-    width, height = left + cw * len(col_labels) + 10, top + ch * len(row_labels) + 10
-    parts = [_open(key, title, desc, width, height)]
-    for j, col in enumerate(col_labels):
-        x = left + j * cw + cw / 2
-        parts.append(f'<text transform="translate({x:.1f},{top - 6}) rotate(-45)">{escape(str(col))[:22]}</text>')
-    for i, row in enumerate(row_labels):
-        y = top + i * ch
-        parts.append(f'<text x="{left - 6}" y="{y + ch / 2 + 4}" text-anchor="end">{escape(str(row))[:24]}</text>')
-        for j, value in enumerate(cells[i]):
-            x = left + j * cw
-            if value is None:
-                fill, label = "#f3f3f3", "–"
-            else:
-                # Red (low coverage) to green (full coverage).
-                hue = int(120 * value / 100)
-                fill, label = f"hsl({hue},60%,{80 - value // 5}%)", f"{value}%"
-            parts.append(f'<rect x="{x}" y="{y}" width="{cw - 2}" height="{ch - 2}" fill="{fill}">'
-                         f"<title>{escape(str(row))} · {escape(str(col_labels[j]))}: {label}</title></rect>"
-                         f'<text x="{x + cw / 2 - 1}" y="{y + ch / 2 + 4}" text-anchor="middle">{label}</text>')
     parts.append("</svg>")
     chart.svg = mark_safe("".join(parts))  # noqa: S308
     return chart

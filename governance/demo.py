@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from courses.models import CoursePage, LearningPathPage
+from governance.demo_history import seed_history
 from governance.maturity import DIMENSIONS
 from governance.models.committees import ActionItem, Committee, Decision, Meeting
 from governance.models.kpis import KPIDefinition, KPIValue
@@ -245,10 +246,13 @@ def seed(stdout=None):
             record_assessment(by=admin, assessed_on=when, notes="Self-assessment with the L&D team.",
                               ratings={d.key: (levels[d.key], "") for d in DIMENSIONS})
 
-    # The activity charts fill in from fold_rollups, which runs after every other step (they record events too).
+    # A year of learning before today, so the charts show seasons and a trend. The activity charts fill in
+    # from fold_rollups, which runs after every other step (they record events too).
+    history_events, history_enrolments = seed_history(today=today)
     if stdout:
         stdout.write(f"  governance: {len(goals)} goals, {len(needs)} needs, {len(made)} initiatives, "
-                     f"{len(committees)} committees")
+                     f"{len(committees)} committees, a year of history ({history_events} learning events, "
+                     f"{history_enrolments} courses completed)")
 
 
 @demo.step(order=1000)  # last: folds the events every step before it recorded

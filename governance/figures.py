@@ -17,6 +17,8 @@ class Figure:
     label: str
     kind: str
     counts: str  # what the figure counts, in words a reader of the page understands
+    # A count of how things stand now (no history is kept), so it has no value for an earlier period.
+    snapshot: bool = False
 
 
 F = Figure
@@ -33,9 +35,11 @@ SECTIONS = (
           _("Budget spent divided by learning hours, both for the same scope and period.")),
     )),
     ("engagement", _("Engagement"), (
-        F("active_learners", _("Active learners"), COUNT, _("Distinct people with learning activity in the period.")),
-        F("people", _("People"), COUNT, _("Active accounts in scope (the headcount).")),
-        F("active_learner_share_pct", _("Active learners (%)"), PCT, _("Active learners as a share of people.")),
+        F("active_learners", _("Active learners"), COUNT,
+          _("Distinct people with learning activity in the period (accounts still active).")),
+        F("people", _("People"), COUNT, _("Active accounts in scope (the headcount), now."), snapshot=True),
+        F("active_learner_share_pct", _("Active learners (%)"), PCT,
+          _("Active learners as a share of people (for an earlier period too: of today's headcount).")),
         F("enrolments", _("Enrolments"), COUNT, _("Enrolments made in the period.")),
         F("voluntary_enrolments", _("Voluntary enrolments"), COUNT, _("Enrolments people made themselves.")),
         F("assigned_enrolments", _("Assigned enrolments"), COUNT,
@@ -63,16 +67,19 @@ SECTIONS = (
         F("reactions_outdated", _("“Outdated” reactions"), COUNT, _("Lesson reactions of this kind in the period.")),
         F("reactions_question", _("Questions on lessons"), COUNT, _("Lesson reactions of this kind in the period.")),
         F("skill_coverage_pct", _("Skill coverage (%)"), PCT,
-          _("Skill levels people's job roles require that they hold, as a share of all required levels.")),
+          _("Skill levels people's job roles require that they hold, as a share of all required levels, now."),
+          snapshot=True),
     )),
     ("sme", _("SME contribution"), (
-        F("live_courses", _("Live courses"), COUNT, _("Courses published now.")),
+        F("live_courses", _("Live courses"), COUNT, _("Courses published now."), snapshot=True),
         F("internally_authored_pct", _("Written by internal experts (%)"), PCT,
-          _("Live courses with an internal author, as a share of live courses.")),
-        F("authors_of_live_courses", _("Authors of live courses"), COUNT, _("Distinct authors of live courses.")),
+          _("Live courses with an internal author, as a share of live courses."), snapshot=True),
+        F("authors_of_live_courses", _("Authors of live courses"), COUNT, _("Distinct authors of live courses."),
+          snapshot=True),
         F("active_authors", _("Active authors"), COUNT,
-          _("Distinct people who submitted or published a course in the period.")),
-        F("active_reviewers", _("Active reviewers"), COUNT, _("Distinct people who completed a review in the period.")),
+          _("Distinct people who submitted or published a course in the period (accounts still active).")),
+        F("active_reviewers", _("Active reviewers"), COUNT,
+          _("Distinct people who completed a review in the period (accounts still active).")),
         F("reviews_done", _("Reviews done"), COUNT, _("Reviews assigned in the period and completed.")),
         F("review_lead_time_days", _("Review lead time (days)"), DAYS,
           _("Average days from a review's assignment to its completion.")),

@@ -52,3 +52,17 @@ def export_value(value, kind=figures.COUNT):
         rounded = round(Decimal(str(value)), 2 if kind == figures.MONEY else _DECIMALS.get(kind, 2) or 2)
         return int(rounded) if rounded == rounded.to_integral_value() else float(rounded)
     return value
+
+
+def format_change(change, kind=figures.COUNT, *, unit=""):
+    """A figure's change against the previous period, signed ("+12", "−3.5 pts", "+1,200 €"); a change
+    of a percentage is in percentage points. "–" when either period has no value. `unit`: a KPI's own."""
+    if change is None:
+        return "–"
+    if change == 0:
+        return "±0"
+    sign = "+" if change > 0 else "−"
+    magnitude = abs(change)
+    if kind == figures.PCT or (unit.strip() == "%" and kind == figures.COUNT):
+        return f"{sign}{_number(magnitude, 1)} pts"
+    return f"{sign}{format_figure(magnitude, kind, unit=unit)}"

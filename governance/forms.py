@@ -1,5 +1,4 @@
 from django import forms
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from courses.models import CoursePage
@@ -9,6 +8,7 @@ from governance.models.committees import ActionItem, Committee, Decision, Meetin
 from governance.models.kpis import KPIDefinition
 from governance.models.needs import LearningNeed, NeedStatus
 from governance.models.roadmap import BusinessGoal, Initiative
+from guild.core.csv_upload import CsvUploadForm
 from guild.people.models import User
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -163,21 +163,8 @@ class KPIForm(UniqueNameCheckedBySave, forms.ModelForm):
         return data
 
 
-class KPIImportForm(forms.Form):
+class KPIImportForm(CsvUploadForm):
     file = forms.FileField(label=_("CSV file"), help_text=_("Columns: metric,team,date,value. Dates as YYYY-MM-DD."))
-
-    MAX_BYTES = 5 * 1024 * 1024
-
-    def clean_file(self):
-        f = self.cleaned_data["file"]
-        if f.size > min(self.MAX_BYTES, getattr(settings, "GUILD_MAX_UPLOAD_BYTES", self.MAX_BYTES)):
-            raise forms.ValidationError(_("The file is too large: import at most 5 MB at a time."))
-        if not f.name.lower().endswith((".csv", ".txt")):
-            raise forms.ValidationError(_("Upload a .csv file."))
-        try:
-            return f.read().decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise forms.ValidationError(_("The file must be UTF-8 text.")) from None
 
 
 class MaturityForm(forms.Form):

@@ -4,7 +4,7 @@ from celery import shared_task
 
 from governance.services.needs import NOTIFY_FOLLOWERS_TASK, notify_followers
 from governance.services.rollups import fold_new_events
-from governance.services.rollups import refresh_enrolment_summary as refresh
+from governance.services.rollups import refresh_summaries as refresh
 
 logger = logging.getLogger(__name__)
 
@@ -17,9 +17,10 @@ def fold_learning_events(batch_size=10_000, max_batches=100):
     return folded
 
 
-@shared_task(name="governance.refresh_enrolment_summary", ignore_result=True)
-def refresh_enrolment_summary():
-    """Recompute the dashboards' enrolment figures. Safe to run twice: the second waits for the first."""
+@shared_task(name="governance.refresh_summaries", ignore_result=True)
+def refresh_summaries():
+    """Recompute the dashboards' enrolment and active-people figures. Safe to run twice: each snapshot's
+    second replacement waits for the first."""
     return refresh()
 
 

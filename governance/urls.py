@@ -1,6 +1,9 @@
 from django.urls import path
 
-from governance.views import committees, dashboards, kpis, maturity, needs, roadmap
+from governance.reports import course_views, learner_views
+from governance.reports import subscription_views as report_subscriptions
+from governance.reports import views as reports
+from governance.views import committees, dashboards, kpis, maturity, needs, readiness, roadmap
 
 app_name = "governance"
 urlpatterns = [
@@ -14,6 +17,21 @@ urlpatterns = [
     path("governance/", dashboards.dashboard, name="dashboard"),
     path("governance/summary/", dashboards.executive_summary, name="summary"),
     path("governance/export.<str:fmt>", dashboards.export, name="export"),
+    path("governance/readiness/people/", readiness.readiness_people, name="readiness_people"),
+    path("governance/figures/<slug:figure>/", reports.figure_rows, name="figure_rows"),
+    path("governance/figures/<slug:figure>/export.<str:fmt>", reports.figure_rows_export, name="figure_rows_export"),
+    path("governance/reports/courses/<id:pk>/", course_views.course_report_page, name="course_report"),
+    path("governance/reports/courses/<id:pk>/export.<str:fmt>", course_views.course_report_export,
+         name="course_report_export"),
+    path("governance/reports/people/<id:pk>/", learner_views.learner_report, name="learner_report"),
+    path("governance/reports/people/<id:pk>/export.<str:fmt>", learner_views.learner_report_export,
+         name="learner_report_export"),
+    path("governance/reports/subscriptions/", report_subscriptions.subscription_list, name="report_subscriptions"),
+    path("governance/reports/subscriptions/new/", report_subscriptions.subscribe, name="report_subscribe"),
+    path("governance/reports/subscriptions/<id:pk>/delete/", report_subscriptions.subscription_delete,
+         name="report_subscription_delete"),
+    path("governance/reports/subscriptions/<id:pk>/resume/", report_subscriptions.subscription_resume,
+         name="report_subscription_resume"),
     path("governance/mission/", roadmap.mission, name="mission"),
     path("governance/mission/edit/", roadmap.mission_edit, name="mission_edit"),
     path("governance/goals/new/", roadmap.goal_edit, name="goal_create"),

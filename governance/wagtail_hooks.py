@@ -2,6 +2,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from governance.selectors.needs import priority_list
+from governance.selectors.readiness import heatmap_for_manager
 from governance.selectors.roadmap import overdue_actions
 from guild.core.navigation import HomePanel, NavGroup, NavItem
 from guild.people.roles import Role
@@ -22,4 +23,8 @@ def governance_home_panels(request):
     if request.user.has_role(Role.LD_ADMIN):
         panels.append(HomePanel(template="governance/home/_overdue_actions.html",
                                 context={"actions": list(overdue_actions(limit=5))}, order=15))
+    if request.user.has_role(Role.MANAGER):
+        # Managers drill into their own teams' readiness (L&D reads it on the dashboard).
+        panels.append(HomePanel(template="governance/home/_readiness.html",
+                                context={"chart": heatmap_for_manager(manager=request.user)}, order=45))
     return panels

@@ -39,7 +39,7 @@ def grant_badge(*, person, badge, evidence="") -> BadgeAward | None:
             award = BadgeAward.objects.create(person=person, badge=badge, evidence=evidence[:255])
             notify(
                 recipient=person, kind="rewards.badge", url=reverse("rewards:person", args=[person.pk]),
-                title=_("You earned the badge “%(name)s”") % {"name": badge.name}, body=badge.description,
+                title=lambda: _("You earned the badge “%(name)s”") % {"name": badge.name}, body=badge.description,
                 dedupe_key=f"rewards.badge:{badge.pk}",
             )
     except IntegrityError:

@@ -5,6 +5,7 @@ Safe to run again or after a crash: summaries are unique per month and person, a
 notification carries a dedupe key, so a re-run only completes what is missing."""
 
 import datetime
+import functools
 import logging
 
 from django.contrib.auth import get_user_model
@@ -36,6 +37,10 @@ FIELD_OF_REASON = {
 
 def _aware(day: datetime.date):
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+def _summary_title(person, month) -> str:
+    return _("%(name)s's contributions in %(month)s") % {"name": person.display_name, "month": date_format(month, "YEAR_MONTH_FORMAT")}
 
 
 def summary_text(summary) -> str:
@@ -97,8 +102,8 @@ def summarise_month(*, month: datetime.date, batch_size: int = 200) -> dict:
             summary, created = MonthlySummary.objects.get_or_create(month=first, person=person, defaults=values)
             written += created
             contributors += 1
-            title = _("%(name)s's contributions in %(month)s") % {"name": person.display_name, "month": date_format(first, "YEAR_MONTH_FORMAT")}
-            body = summary_text(summary)
+            title = functools.partial(_summary_title, person, first)
+            body = functools.partial(summary_text, summary)
             profile = reverse("rewards:person", args=[person.pk])
             key = f"rewards.monthly:{first:%Y-%m}:{person.pk}"
             manager = person.manager
@@ -112,7 +117,7 @@ def summarise_month(*, month: datetime.date, batch_size: int = 200) -> dict:
         for admin in admins.iterator(chunk_size=200):
             if notify(
                 recipient=admin, kind="rewards.monthly_digest", url=url, dedupe_key=f"rewards.monthly:{first:%Y-%m}:digest",
-                title=_("Contributor recognition for %(month)s: %(n)s contributors") % {"month": date_format(first, "YEAR_MONTH_FORMAT"), "n": contributors},
+                title=lambda: _("Contributor recognition for %(month)s: %(n)s contributors") % {"month": date_format(first, "YEAR_MONTH_FORMAT"), "n": contributors},
             ):
                 notified += 1
     logger.info("rewards: month %s: %s contributors, %s summaries written, %s notifications", first, contributors, written, notified)

@@ -195,14 +195,14 @@ def give_kudos(*, sender, recipient, message, skill=None, submission_key=None) -
         url = reverse("rewards:person", args=[recipient.pk])
         notify(
             recipient=recipient, kind="rewards.kudos", url=url, body=message,
-            title=_("%(name)s gave you kudos") % {"name": sender.display_name},
+            title=lambda: _("%(name)s gave you kudos") % {"name": sender.display_name},
             dedupe_key=f"rewards.kudos:{kudos.pk}",
         )
         manager = recipient.manager
         if manager is not None and manager.pk != sender.pk:
             notify(
                 recipient=manager, kind="rewards.kudos_for_report", url=url, body=message,
-                title=_("%(sender)s gave kudos to %(recipient)s") % {
+                title=lambda: _("%(sender)s gave kudos to %(recipient)s") % {
                     "sender": sender.display_name, "recipient": recipient.display_name},
                 dedupe_key=f"rewards.kudos:{kudos.pk}",
             )

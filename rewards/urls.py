@@ -18,6 +18,7 @@ urlpatterns = [
     path("rewards/openbadges/assertions/<uuid:uid>.json", views.ob_assertion, name="ob_assertion"),
     path("kudos/", views.kudos_list, name="kudos"),
     path("kudos/new/", views.give_kudos, name="give_kudos"),
+    path("kudos/people/", views.people_search, name="people_search"),
     path("kudos/<id:pk>/hide/", views.hide_kudos, name="hide_kudos"),
     path("kudos/<id:pk>/show/", views.show_kudos, name="show_kudos"),
 ]

@@ -15,6 +15,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_POST
 
 from guild.core.safe_input import redirect_back
+from guild.people.selectors import person_choice, search_people
 
 from . import openbadges, selectors, services
 from .forms import KudosForm, LeaderboardForm, LeaderboardPreferenceForm
@@ -107,6 +108,14 @@ def recognition(request):
 # --- Kudos ----------------------------------------------------------------------------------------
 
 
+@require_GET
+@login_required
+def people_search(request):
+    """The kudos picker's suggestions: active colleagues whose name matches `q` (not oneself)."""
+    people = search_people(query=request.GET.get("q", "")[:100], limit=9)
+    return JsonResponse({"results": [person_choice(p) for p in people if p.pk != request.user.pk][:8]})
+
+
 @login_required
 def kudos_list(request):
     received = Kudos.objects.filter(recipient=request.user).select_related("sender", "skill")[:50]
@@ -121,8 +130,8 @@ def give_kudos(request):
     if to and to.isdigit():
         recipient = get_user_model().objects.filter(pk=int(to), is_active=True).first()
         if recipient:
-            initial["recipient"] = recipient.email
-    form = KudosForm(request.POST or None, initial=initial)
+            initial.update(recipient=recipient.display_name, recipient_id=recipient.pk)
+    form = KudosForm(request.POST or None, initial=initial, search_url=reverse("rewards:people_search"))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from courses import discussion_spaces
 
-from .community import COMMUNITY_SPACE, is_community_member
+from .community import COMMUNITY_SPACE, community_members, is_community_member
 
 # Inline imports below: this module loads before the app registry is ready, and they import models.
 
@@ -32,7 +32,7 @@ class SmeConfig(AppConfig):
         from . import receivers  # noqa: F401
 
         # The authors' community threads are courses threads: courses asks sme who may take part.
-        discussion_spaces.register(COMMUNITY_SPACE, can_take_part=is_community_member)
+        discussion_spaces.register(COMMUNITY_SPACE, can_take_part=is_community_member, members=community_members)
 
         # Every app: the permissions it grants need content types made by later apps.
         post_migrate.connect(_after_migrate, dispatch_uid="sme.setup")

@@ -20,3 +20,8 @@ def low_rating() -> float:
 
 def min_ratings() -> int:
     return getattr(settings, "GUILD_LOW_RATING_MIN_COUNT", 5)
+
+
+def academy_slug() -> str:
+    """The learning path every new expert is enrolled in (`manage.py ensure_sme_academy` creates it)."""
+    return getattr(settings, "GUILD_SME_ACADEMY_SLUG", "sme-academy")

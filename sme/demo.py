@@ -12,6 +12,7 @@ from guild.people.models import User
 from guild.people.roles import Role
 from guild.skills.models import PersonSkill, Skill
 
+from .academy import enrol_new_experts, ensure_academy
 from .community import COMMUNITY_SPACE
 from .models import (
     CourseTemplate,
@@ -70,7 +71,10 @@ def load_templates(data):
         if not created:
             continue
         for i, lesson in enumerate(t.get("lessons", [])):
-            TemplateLesson.objects.create(template=template, title=lesson["title"], guidance=lesson.get("guidance", ""), sort_order=i)
+            TemplateLesson.objects.create(
+                template=template, title=lesson["title"], guidance=lesson.get("guidance", ""), sort_order=i,
+                **{f"with_{m}": True for m in lesson.get("media", ())},
+            )
         for i, text in enumerate(t.get("checklist", [])):
             TemplateChecklistItem.objects.create(template=template, text=text, sort_order=i)
 
@@ -107,6 +111,9 @@ def seed(stdout=None):
         nominate(nominee=learner, nominated_by=manager, skill=skill,
                  reason="Liam rebuilt our weekly KPI dashboard and now half the team asks him how.")
     _seed_community()
+    # The academy path (courses.demo made it from PATHS) takes the experts seeded before it existed.
+    ensure_academy()
+    enrol_new_experts(set(User.objects.filter(groups__name=Role.EXPERT, is_active=True).values_list("pk", flat=True)))
     if stdout:
         stdout.write(f"  sme: {ExpertProfile.objects.count()} expert profiles, {CourseTemplate.objects.count()} course templates")
 

@@ -16,6 +16,8 @@ REVIEWS_ASSIGNED = "sme_reviews_assigned"
 REVIEWS_WAITING = "sme_reviews_waiting"
 # fn(*, round_ids) -> {task state id: [its reviewers' assignments]} for courses in review
 ROUND_REVIEWERS = "sme_round_reviewers"
+# fn(*, round_ids) -> {task state id: where the review stands, in plain words} for courses in review
+ROUND_STATUS = "sme_round_status"
 # fn(*, user, limit) -> the live courses `user` reviewed
 COURSES_REVIEWED = "sme_courses_reviewed"
 # fn(*, user) -> a queryset of the ids of the courses `user` was asked to review, in any round
@@ -38,6 +40,13 @@ def round_reviewers(*, round_ids) -> dict:
         for round_id, assignments in hook(round_ids=round_ids).items():
             reviewers.setdefault(round_id, []).extend(assignments)
     return reviewers
+
+
+def round_status(*, round_ids) -> dict:
+    statuses = {}
+    for hook in hooks.get_hooks(ROUND_STATUS):
+        statuses.update(hook(round_ids=round_ids))
+    return statuses
 
 
 def courses_reviewed(*, user, limit) -> list:

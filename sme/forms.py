@@ -42,10 +42,24 @@ class CoAuthorForm(forms.Form):
     user = forms.ModelChoiceField(label=_("Expert to invite"), queryset=User.objects.filter(is_active=True, groups__name="Expert"))
 
 
-class ThreadForm(forms.Form):
+MENTION_HINT = _("Type @ and a name to mention someone who can see this discussion: they get a notification.")
+
+
+class _MentionsForm(forms.Form):
+    """`mentions_url` turns on the @mention autocomplete of the message (static/guild/js/people-picker.js)."""
+
+    def __init__(self, *args, mentions_url="", **kwargs):
+        super().__init__(*args, **kwargs)
+        if mentions_url:
+            body = self.fields["body"]
+            body.widget.attrs.update({"data-mentions": mentions_url, "data-list-label": _("People to mention")})
+            body.help_text = MENTION_HINT
+
+
+class ThreadForm(_MentionsForm):
     title = forms.CharField(label=_("Title"), max_length=200)
     body = forms.CharField(label=_("Message"), max_length=5000, widget=forms.Textarea(attrs={"rows": 5}))
 
 
-class ReplyForm(forms.Form):
+class ReplyForm(_MentionsForm):
     body = forms.CharField(label=_("Reply"), max_length=5000, widget=forms.Textarea(attrs={"rows": 4}))

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
 
@@ -108,7 +108,17 @@ class TemplateLesson(Orderable):
         help_text=_("Shown in the new lesson as a callout the author replaces with their content."),
     )
 
-    panels = [FieldPanel("title"), FieldPanel("guidance")]
+    # Media blocks the new lesson starts with, empty: the author fills each from the editor's
+    # chooser (upload or pick from their own and co-authors' media) or deletes it.
+    with_image = models.BooleanField(_("with an image"), default=False, help_text=_("An image block with alternative text."))
+    with_video = models.BooleanField(_("with a video"), default=False, help_text=_("A video block with captions and a transcript."))
+    with_document = models.BooleanField(_("with a document"), default=False, help_text=_("A document to download."))
+
+    panels = [
+        FieldPanel("title"), FieldPanel("guidance"),
+        MultiFieldPanel([FieldPanel("with_image"), FieldPanel("with_video"), FieldPanel("with_document")],
+                        heading=_("Media blocks the lesson starts with")),
+    ]
 
 
 class TemplateChecklistItem(Orderable):

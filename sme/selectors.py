@@ -15,6 +15,8 @@ from guild.skills.models import PersonSkill
 
 from . import extensions
 from .community import COMMUNITY_SPACE
+from .feedback import feedback_feed, outdated_lessons
+from .lesson_ratings import lesson_ratings
 from .models import Nomination, NominationStatus
 
 WORKSPACE_LIMIT = 50
@@ -93,6 +95,8 @@ class CourseInReview:
     needs_changes: bool = False
     # Wagtail's stock group approval step: the review workflow's L&D sign-off (governance.review.signoff).
     is_signoff: bool = False
+    # "In review (round 2): 1 of 2 approvals": the review's own words, when it supplies them
+    status: str = ""
 
 
 @dataclass
@@ -101,13 +105,16 @@ class Workspace:
     in_review: list
     published: list
     questions: list
-    reactions: list
+    reactions: list  # sme.feedback.FeedItem: reactions and ratings, newest first
     reviews: list
+    outdated: dict = field(default_factory=dict)  # course id -> [(lesson, count)] flagged outdated
+    lesson_ratings: list = field(default_factory=list)  # sme.lesson_ratings.CourseLessonRatings, weakest first
 
 
 def workspace_for(*, user) -> Workspace:
     """The author's workspace: drafts, courses in review (which step, which reviewers, since when),
-    published courses with their stats, learners' questions and reactions, reviews to do."""
+    published courses with their stats and their lessons' ratings, learners' questions and
+    reactions, reviews to do."""
     courses = list(
         CoursePage.objects.filter(Q(course_authors__user=user) | Q(owner=user))
         .select_related("stats")
@@ -126,6 +133,7 @@ def workspace_for(*, user) -> Workspace:
             states[int(ws.object_id)] = ws
     round_ids = [ws.current_task_state_id for ws in states.values() if ws.current_task_state_id]
     reviewers = extensions.round_reviewers(round_ids=round_ids)
+    statuses = extensions.round_status(round_ids=round_ids)
 
     signoff_type = ContentType.objects.get_for_model(GroupApprovalTask)
     drafts, in_review, published = [], [], []
@@ -141,6 +149,7 @@ def workspace_for(*, user) -> Workspace:
                     reviewers=reviewers.get(ws.current_task_state_id, []),
                     needs_changes=ws.status == WorkflowState.STATUS_NEEDS_CHANGES,
                     is_signoff=bool(ts and ts.task.content_type_id == signoff_type.pk),
+                    status=statuses.get(ws.current_task_state_id, ""),
                 )
             )
         elif course.live:
@@ -152,10 +161,17 @@ def workspace_for(*, user) -> Workspace:
     questions = list(
         feedback.filter(kind=ReactionKind.QUESTION).order_by(F_answered_first(), "-created_at")[:WORKSPACE_LIMIT]
     )
-    reactions = list(feedback.exclude(kind=ReactionKind.QUESTION).order_by("-created_at")[:20])
+    flagged = [c.pk for c in published if getattr(c, "stats", None) and c.stats.needs_update]
+    outdated = outdated_lessons(course_ids=flagged)
+    for course in published:
+        course.outdated_lessons = outdated.get(course.pk, [])
+    published = published[:WORKSPACE_LIMIT]
     return Workspace(
-        drafts=drafts[:WORKSPACE_LIMIT], in_review=in_review[:WORKSPACE_LIMIT], published=published[:WORKSPACE_LIMIT],
-        questions=questions, reactions=reactions, reviews=extensions.reviews_assigned(user=user, limit=WORKSPACE_LIMIT),
+        drafts=drafts[:WORKSPACE_LIMIT], in_review=in_review[:WORKSPACE_LIMIT], published=published,
+        questions=questions, reactions=feedback_feed(course_ids=published_ids),
+        reviews=extensions.reviews_assigned(user=user, limit=WORKSPACE_LIMIT), outdated=outdated,
+        # Live courses under review again too: the weak lessons are what the author is revising.
+        lesson_ratings=lesson_ratings(courses=published + [r.course for r in in_review[:WORKSPACE_LIMIT] if r.course.live]),
     )
 
 

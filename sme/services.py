@@ -99,7 +99,7 @@ def nominate(*, nominee, nominated_by, skill, reason) -> Nomination:
         transaction.on_commit(
             lambda: notify(
                 recipient=nominee, kind="nomination.received",
-                title=_("%(name)s nominated you as an expert in %(skill)s")
+                title=lambda: _("%(name)s nominated you as an expert in %(skill)s")
                 % {"name": nominated_by.display_name, "skill": skill.name},
                 body=reason, url=url, dedupe_key=f"nomination.received:{nomination.pk}",
             )
@@ -111,7 +111,7 @@ def _ask_ld_to_confirm(nomination):
     for admin in _ld_admins():
         notify(
             recipient=admin, kind="nomination.to_confirm",
-            title=_("Confirm %(name)s as an expert in %(skill)s?")
+            title=lambda: _("Confirm %(name)s as an expert in %(skill)s?")
             % {"name": nomination.nominee.display_name, "skill": nomination.skill.name},
             body=nomination.reason, url=_nominations_url(), dedupe_key=f"nomination.to_confirm:{nomination.pk}",
         )
@@ -136,7 +136,7 @@ def respond_to_nomination(*, nomination, user, accept: bool) -> Nomination:
         transaction.on_commit(
             lambda: notify(
                 recipient=nomination.nominated_by, kind="nomination.declined",
-                title=_("%(name)s declined the nomination for %(skill)s")
+                title=lambda: _("%(name)s declined the nomination for %(skill)s")
                 % {"name": nomination.nominee.display_name, "skill": nomination.skill.name},
                 url=_nominations_url(), dedupe_key=f"nomination.declined:{nomination.pk}",
             )
@@ -167,17 +167,20 @@ def decide_nomination(*, nomination, by, confirm: bool, note="") -> Nomination:
         level = max(held.level if held else 0, conf.confirmed_expert_level())
         set_expert_skill(user=nominee, skill=skill, level=level)
         ExpertProfile.objects.get_or_create(user=nominee)
-        title = _("You are now a Guild expert in %(skill)s") % {"skill": skill.name}
-        manager_title = _("%(name)s is now a Guild expert in %(skill)s") % {"name": nominee.display_name, "skill": skill.name}
-    else:
-        title = _("Your nomination for %(skill)s was not confirmed this time") % {"skill": skill.name}
-        manager_title = None
+
+    def title():
+        if confirm:
+            return _("You are now a Guild expert in %(skill)s") % {"skill": skill.name}
+        return _("Your nomination for %(skill)s was not confirmed this time") % {"skill": skill.name}
+
+    def manager_title():
+        return _("%(name)s is now a Guild expert in %(skill)s") % {"name": nominee.display_name, "skill": skill.name}
 
     def tell():
         notify(recipient=nominee, kind=f"nomination.{wanted}", title=title, body=nomination.decision_note,
                url=_nominations_url(), dedupe_key=f"nomination.{wanted}:{nomination.pk}")
         manager = nominee.manager
-        if manager_title and manager and manager.pk != nominee.pk:
+        if confirm and manager and manager.pk != nominee.pk:
             notify(recipient=manager, kind="nomination.confirmed", title=manager_title, url=_profile_url(nominee),
                    dedupe_key=f"nomination.confirmed.manager:{nomination.pk}")
 
@@ -228,16 +231,34 @@ def start_course_from_template(*, template, author, title, catalogue=None):
     catalogue.add_child(instance=course)
     course.save_revision(user=author, log_action=True)
     for lesson in template.template_lessons.all():
-        guidance = _guidance_html(lesson.guidance)
         page = LessonPage(
             title=lesson.title, slug=_unique_slug(course, lesson.title), live=False, owner=author,
-            body=[("callout", {"kind": "note", "text": guidance})] if guidance else [],
+            body=_lesson_body(lesson),
         )
         course.add_child(instance=page)
         page.save_revision(user=author, log_action=True)
     CourseOrigin.objects.create(course=course, template=template, created_by=author)
     log.info("sme: %s started course %s from template %s", author.pk, course.pk, template.slug)
     return course
+
+
+# Empty media blocks (StreamField JSON) a template lesson may start with; rendered as nothing until filled.
+EMPTY_MEDIA_BLOCKS = {
+    "with_image": {"type": "image", "value": {"image": None, "alt_text": "", "caption": ""}},
+    "with_video": {"type": "video", "value": {"video": None, "url": "", "title": "", "captions": None,
+                                              "captions_language": "", "transcript": ""}},
+    "with_document": {"type": "document", "value": {"document": None, "description": ""}},
+}
+
+
+def _lesson_body(lesson):
+    """The new lesson's body: the template's guidance as a callout, then its empty media blocks."""
+    body = []
+    guidance = _guidance_html(lesson.guidance)
+    if guidance:
+        body.append({"type": "callout", "value": {"kind": "note", "text": guidance}})
+    body += [dict(block, value=dict(block["value"])) for flag, block in EMPTY_MEDIA_BLOCKS.items() if getattr(lesson, flag)]
+    return body
 
 
 def _guidance_html(text):
@@ -280,7 +301,7 @@ def invite_co_author(*, course, user, by):
     transaction.on_commit(
         lambda: notify(
             recipient=user, kind="course.co_author",
-            title=_("%(name)s invited you to co-author “%(course)s”") % {"name": by.display_name, "course": course.title},
+            title=lambda: _("%(name)s invited you to co-author “%(course)s”") % {"name": by.display_name, "course": course.title},
             url=reverse("wagtailadmin_pages:edit", args=[course.pk]), dedupe_key=f"course.co_author:{course.pk}",
         )
     )
@@ -300,21 +321,26 @@ def answer_question(*, reaction, by, answer):
         raise ExpertError(str(exc)) from exc
 
 
-def flag_course_if_outdated(*, course_id) -> bool:
-    """Flag a course "needs update" once learners' outdated reactions or low ratings pass the
-    thresholds, and tell its authors once per flag. Returns True when it was flagged now."""
-    stats = CourseStats.objects.filter(course_id=course_id).select_related("course").first()
-    if stats is None or stats.needs_update:
-        return False
+def _outdated_reason(stats) -> str:
+    """Why a course needs an update, in the active language ("" when it does not)."""
     reasons = []
     if stats.outdated_count >= conf.outdated_threshold():
         reasons.append(_("%(n)d learners said a lesson is outdated") % {"n": stats.outdated_count})
     average = stats.rating_average
     if stats.rating_count >= conf.min_ratings() and average is not None and average < conf.low_rating():
         reasons.append(_("the average rating is %(avg)s from %(n)d ratings") % {"avg": average, "n": stats.rating_count})
-    if not reasons:
+    return "; ".join(reasons)[:300]
+
+
+def flag_course_if_outdated(*, course_id) -> bool:
+    """Flag a course "needs update" once learners' outdated reactions or low ratings pass the
+    thresholds, and tell its authors once per flag. Returns True when it was flagged now."""
+    stats = CourseStats.objects.filter(course_id=course_id).select_related("course").first()
+    if stats is None or stats.needs_update:
         return False
-    reason = "; ".join(reasons)[:300]
+    reason = _outdated_reason(stats)
+    if not reason:
+        return False
     # Only the request that flips the flag sends the notification.
     if not CourseStats.objects.filter(course_id=course_id, needs_update=False).update(
         needs_update=True, needs_update_reason=reason
@@ -324,8 +350,8 @@ def flag_course_if_outdated(*, course_id) -> bool:
     for author in User.objects.filter(pk__in=course_author_ids(course), is_active=True):
         notify(
             recipient=author, kind="course.needs_update",
-            title=_("“%(course)s” needs an update") % {"course": course.title},
-            body=reason, url=_workspace_url(),
+            title=lambda: _("“%(course)s” needs an update") % {"course": course.title},
+            body=lambda: _outdated_reason(stats), url=_workspace_url(),
             dedupe_key=f"course.needs_update:{course_id}:{date.today().isoformat()}",
         )
     return True

@@ -18,6 +18,7 @@ urlpatterns = [
     path("sme/courses/<page_id:course_id>/co-authors/", views.invite_co_author, name="invite_co_author"),
     path("sme/courses/<page_id:course_id>/co-authors/<id:user_id>/remove/", views.remove_co_author, name="remove_co_author"),
     path("sme/community/", views.community, name="community"),
+    path("sme/community/people/", views.community_people, name="community_people"),
     path("sme/community/<id:thread_id>/", views.thread, name="thread"),
 ]
 # The peer review's pages (governance.review) live with the experts', as "sme:review:…".

@@ -3,20 +3,23 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
-from courses.models import CoursePage, LessonReaction
+from courses.boosters.services import recall_report
+from courses.models import CoursePage, DiscussionThread, LessonReaction
+from courses.selectors.mentions import mention_suggestions
 from guild.core.permissions import role_required
 from guild.people.models import User
 from guild.people.roles import Role
 from guild.skills.models import Skill
 
 from . import co_authors, extensions, selectors, services
-from .community import COMMUNITY_ROLES
+from .academy import academy_progress
+from .community import COMMUNITY_ROLES, COMMUNITY_SPACE
 from .forms import (
     AnswerForm,
     CoAuthorForm,
@@ -27,6 +30,7 @@ from .forms import (
     StartCourseForm,
     ThreadForm,
 )
+from .lesson_ratings import LOW_RATING
 from .models import CourseTemplate, ExpertProfile, Nomination
 
 AUTHOR_ROLES = (Role.EXPERT, Role.LD_ADMIN)
@@ -51,6 +55,7 @@ def expert(request, user_id):
         "person": person, "profile": getattr(person, "expert_profile", None),
         "written": selectors.courses_written_by(user=person)[:50],
         "reviewed": extensions.courses_reviewed(user=person, limit=50),
+        "academy": academy_progress(user=person),
     })
 
 
@@ -131,7 +136,9 @@ def workspace(request):
     ws = selectors.workspace_for(user=request.user)
     experts = list(selectors.co_author_candidates(user=request.user))
     co_authors.attach_co_authors(ws.drafts + [r.course for r in ws.in_review] + ws.published, experts)
-    return render(request, "sme/workspace.html", {"ws": ws})
+    # Which questions learners forget after the course (their retention boosters' answers).
+    recall = recall_report(courses=ws.published)
+    return render(request, "sme/workspace.html", {"ws": ws, "recall": recall, "low_rating": LOW_RATING})
 
 
 @role_required(*AUTHOR_ROLES)
@@ -207,7 +214,7 @@ def remove_co_author(request, course_id, user_id):
 
 @role_required(*COMMUNITY_ROLES)
 def community(request):
-    form = ThreadForm(request.POST or None)
+    form = ThreadForm(request.POST or None, mentions_url=reverse("sme:community_people"))
     if request.method == "POST" and form.is_valid():
         try:
             thread = services.start_thread(author=request.user, **form.cleaned_data)
@@ -219,10 +226,18 @@ def community(request):
     return render(request, "sme/community.html", {"page_obj": page_obj, "form": form})
 
 
+@require_GET
+@role_required(*COMMUNITY_ROLES)
+def community_people(request):
+    """The @mention suggestions of a discussion about to be started in the community."""
+    thread = DiscussionThread(space=COMMUNITY_SPACE)
+    return JsonResponse({"results": mention_suggestions(thread=thread, user=request.user, query=request.GET.get("q", ""))})
+
+
 @role_required(*COMMUNITY_ROLES)
 def thread(request, thread_id):
     thread = get_object_or_404(selectors.community_threads(), pk=thread_id)
-    form = ReplyForm(request.POST or None)
+    form = ReplyForm(request.POST or None, mentions_url=reverse("courses:mention_suggestions", args=[thread.pk]))
     if request.method == "POST" and form.is_valid():
         try:
             services.reply(thread=thread, author=request.user, body=form.cleaned_data["body"])

@@ -15,6 +15,7 @@ from .admin_scope import (
     AuthorScopedPageViewSet,
     hide_other_authors_courses,
     names_a_hidden_course,
+    only_shared_media,
     register_author_scoped_policy,
     reports_are_for_ld_admins,
 )
@@ -65,6 +66,17 @@ def only_my_courses(parent_page, pages, request):
 @hooks.register("construct_page_chooser_queryset")
 def only_my_courses_in_the_chooser(pages, request):
     return hide_other_authors_courses(pages, request.user)
+
+
+@hooks.register("construct_image_chooser_queryset")
+def only_my_courses_images(images, request):
+    """Experts pick from their own uploads and their co-authors', never another author's draft's."""
+    return only_shared_media(images, request.user)
+
+
+@hooks.register("construct_document_chooser_queryset")
+def only_my_courses_documents(documents, request):
+    return only_shared_media(documents, request.user)
 
 
 @hooks.register("register_admin_viewset", order=100)

@@ -5,10 +5,10 @@ from django.utils.translation import gettext_lazy as _
 from courses.models import CoursePage, LearningPathPage
 from guild.core.form_fields import IdModelChoiceField, IdModelMultipleChoiceField
 from guild.people.models import Team
-from guild.people.selectors import direct_reports, teams_managed_by
+from guild.people.selectors import direct_reports
 
 from .models import EnrolmentRule, ReminderPolicy
-from .rules import can_manage_all_rules
+from .rules import can_manage_all_rules, rule_teams
 
 
 class DateInput(forms.DateInput):
@@ -31,7 +31,7 @@ class EnrolmentRuleForm(forms.ModelForm):
         if can_manage_all_rules(user):
             self.fields["team"].queryset = Team.objects.order_by("path")
         else:
-            self.fields["team"].queryset = teams_managed_by(user=user).order_by("path")
+            self.fields["team"].queryset = rule_teams(user).order_by("path")
             self.fields["team"].required = True
             self.fields["team"].help_text = _("One of your teams; the rule covers its sub-teams too.")
 

@@ -175,6 +175,18 @@ def render_team_digest(p, recipient, cache):
                     url=_url("automation:team"), action=_("See your team"))
 
 
+def render_manager_reminder(p, recipient, cache):
+    due = _("It is due on %(date)s.") % {"date": _day(p["due_date"])} if p.get("due_date") else ""
+    return Rendered(
+        title=_("%(name)s reminds you: “%(course)s”") % {"name": p["manager"], "course": p["course_title"]},
+        body=" ".join(filter(None, [
+            _("%(name)s asks you to make time for “%(course)s” (you are %(progress)d%% through).")
+            % {"name": p["manager"], "course": p["course_title"], "progress": p.get("progress", 0)}, due,
+        ])),
+        url=course_url(p["course"], cache), action=_("Continue the course"),
+    )
+
+
 KINDS = [
     # (name, label, description, renderer[, roles: only people holding one of them receive it])
     (
@@ -196,6 +208,10 @@ KINDS = [
     (
         "reminder.inactive", gettext_lazy("Nudges to continue"),
         gettext_lazy("When you started a course and left it idle."), render_inactive,
+    ),
+    (
+        "reminder.manager", gettext_lazy("Reminders from your manager"),
+        gettext_lazy("When your manager asks you to make time for a course."), render_manager_reminder,
     ),
     (
         "escalation.overdue", gettext_lazy("Team members overdue"),

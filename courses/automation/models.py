@@ -26,8 +26,9 @@ class EnrolmentRule(models.Model):
     )
     role = models.CharField(_("role"), max_length=40, choices=Role.choices, blank=True)
     joined_within_days = models.PositiveSmallIntegerField(
-        _("joined within (days)"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(3650)],
-        help_text=_("Only people whose account was created in the last N days."),
+        _("hired within (days)"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(3650)],
+        help_text=_("Only new hires: people whose hire date (from HR or SCIM) is in the last N days. "
+                    "People without a hire date are not new hires."),
     )
     lacking_required_skills = models.BooleanField(
         _("lacking a skill level their job role requires"), default=False,

@@ -151,7 +151,9 @@ def reminder_candidates(*, policy, now):
     if policy.inactivity_days:
         condition |= _idle(policy, now)
         idle_since = Case(When(_idle(policy, now), then=Cast("last_activity_at", DateField())), default=idle_since)
-    return Enrolment.objects.filter(condition, status=EnrolmentStatus.ACTIVE).annotate(idle_since=idle_since)
+    # A deactivated (offboarded) person gets no reminder, and their manager no escalation about them.
+    return (Enrolment.objects.filter(condition, status=EnrolmentStatus.ACTIVE, learner__is_active=True)
+            .annotate(idle_since=idle_since))
 
 
 def _may_escalate(row, *, policy, today):

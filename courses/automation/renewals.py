@@ -29,7 +29,7 @@ def sweep_renewals(*, now=None, batch_size=None, enqueue=True) -> dict:
     newer = Certificate.objects.filter(enrolment=OuterRef("enrolment"), issued_at__gt=OuterRef("issued_at"))
     expiring = Certificate.objects.filter(
         revoked_at__isnull=True, expires_at__gt=now, expires_at__lte=now + timedelta(days=policy.renewal_days_before),
-        enrolment__status=EnrolmentStatus.COMPLETED,
+        enrolment__status=EnrolmentStatus.COMPLETED, learner__is_active=True,  # no renewal for the offboarded
     ).exclude(Exists(newer))
     counts = {"renewed": 0, "skipped": 0, "batches": 0}
     last = 0

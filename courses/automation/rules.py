@@ -35,11 +35,20 @@ def can_manage_all_rules(user) -> bool:
     return user.has_role(Role.LD_ADMIN)
 
 
+def rule_teams(user):
+    """The teams `user` may aim a rule at (sub-teams included): every team for an executive, who leads
+    the whole organisation without managing its top team; the teams they manage for a manager."""
+    if user.has_role(Role.EXECUTIVE):
+        return Team.objects.all()
+    return teams_managed_by(user=user)
+
+
 def save_rule(*, rule: EnrolmentRule, by) -> EnrolmentRule:
-    """Save a rule that `by` made or changed. L&D may aim a rule at anyone; a manager only at one of
-    the teams they manage (and its sub-teams), so a manager never enrols people outside their teams."""
+    """Save a rule that `by` made or changed. L&D may aim a rule at anyone; an executive at any team; a
+    manager only at one of the teams they manage (and its sub-teams), so a manager never enrols people
+    outside their teams."""
     if not can_manage_all_rules(by) and (
-        rule.team_id is None or not teams_managed_by(user=by).filter(pk=rule.team_id).exists()
+        rule.team_id is None or not rule_teams(by).filter(pk=rule.team_id).exists()
     ):
         raise AutomationError(_("Choose one of the teams you manage."))
     if rule.pk is None:
@@ -78,7 +87,9 @@ def audience(rule, *, now=None):
     if rule.role:
         qs = qs.filter(groups__name=rule.role)
     if rule.joined_within_days:
-        qs = qs.filter(date_joined__gte=now - timedelta(days=rule.joined_within_days))
+        # New hires by the hire date HR sets (SCIM, the people API, L&D), never by the account's
+        # creation: switching SCIM on creates every account on one day. No hire date: not a new hire.
+        qs = qs.filter(hire_date__gte=timezone.localdate(now) - timedelta(days=rule.joined_within_days))
     if rule.lacking_required_skills:
         held = PersonSkill.objects.filter(
             person=OuterRef(OuterRef("pk")), skill=OuterRef("skill"), level__gte=OuterRef("level")

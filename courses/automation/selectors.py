@@ -4,19 +4,20 @@ from django.utils import timezone
 from courses.models import Enrolment, EnrolmentStatus
 from guild.notifications.models import OutboxMessage
 from guild.people.roles import Role
-from guild.people.selectors import direct_reports, teams_managed_by
+from guild.people.selectors import direct_reports
 
 from .models import EnrolmentRule, RuleRun
-from .rules import can_manage_all_rules
+from .rules import can_manage_all_rules, rule_teams
 
 
 def rules_visible_to(*, user):
-    """L&D sees every rule; a manager sees the rules aimed at the teams they manage."""
+    """L&D sees every rule; an executive every rule aimed at a team; a manager the rules aimed at the
+    teams they manage."""
     rules = EnrolmentRule.objects.select_related("team", "course", "path", "created_by")
     if can_manage_all_rules(user):
         return rules
-    if user.has_role(Role.MANAGER):
-        return rules.filter(team__in=teams_managed_by(user=user))
+    if user.has_role(Role.EXECUTIVE) or user.has_role(Role.MANAGER):
+        return rules.filter(team__in=rule_teams(user))
     return rules.none()
 
 

@@ -1,4 +1,4 @@
-"""Rules run when a person joins or changes team: a User save enqueues one task with the id.
+"""Rules run when a person joins, changes team or gets a hire date: a User save enqueues one task with the id.
 A completed course sends the learner a notice (through the outbox, so their preferences apply)."""
 
 from django.contrib.auth import get_user_model
@@ -17,14 +17,18 @@ from .tasks import run_rules_for_person
 
 def _remember_team(sender, instance, **kwargs):
     instance._automation_team_id = instance.__dict__.get("team_id")
+    instance._automation_hire_date = instance.__dict__.get("hire_date")
 
 
 def _person_saved(sender, instance, created, raw=False, **kwargs):
     if raw:
         return
-    if not created and instance.team_id == getattr(instance, "_automation_team_id", None):
+    # A new team, or a hire date HR just set (new-hire rules), can put the person in a rule's audience.
+    if (not created and instance.team_id == getattr(instance, "_automation_team_id", None)
+            and instance.__dict__.get("hire_date") == getattr(instance, "_automation_hire_date", None)):
         return
     instance._automation_team_id = instance.team_id
+    instance._automation_hire_date = instance.__dict__.get("hire_date")
     user_id = instance.pk
 
     def run_rules_later():

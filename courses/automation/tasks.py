@@ -25,3 +25,11 @@ def run_rules_for_person(user_id):
 def prune_rule_runs():
     """Daily: delete old rule runs, keeping each rule's latest. Safe to run twice or to kill mid-way."""
     return housekeeping.prune_rule_runs()
+
+
+@shared_task(name="courses.automation.webhooks_overdue", ignore_result=True)
+def webhooks_overdue():
+    """Hourly: tell receiving systems about enrolments that fell overdue (idempotent)."""
+    from courses.webhook_events import sweep_overdue
+
+    return sweep_overdue()

@@ -13,4 +13,7 @@ urlpatterns = [
     path("automation/outbox/retry/", views.outbox_retry, name="outbox_retry_all"),
     path("automation/outbox/<id:pk>/retry/", views.outbox_retry, name="outbox_retry"),
     path("team/", views.team, name="team"),
+    path("team/enrolments/<id:pk>/remind/", views.team_remind, name="team_remind"),
+    path("team/people/<id:pk>/", views.team_person, name="team_person"),
+    path("team/export.<str:fmt>", views.team_export, name="team_export"),
 ]

@@ -1,7 +1,9 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -15,14 +17,16 @@ from guild.notifications.tasks import enqueue_delivery
 from guild.people.roles import Role
 
 from . import selectors
+from . import team as team_services
 from .assignments import assign_course
 from .errors import AutomationError
 from .forms import AssignCourseForm, EnrolmentRuleForm, ReminderPolicyForm
 from .models import ReminderPolicy, RuleRun
+from .preview import preview_rule
 from .rules import save_rule
 from .tasks import run_rules
 
-RULE_ROLES = (Role.LD_ADMIN, Role.MANAGER)
+RULE_ROLES = (Role.LD_ADMIN, Role.EXECUTIVE, Role.MANAGER)
 
 
 @role_required(*RULE_ROLES)
@@ -36,6 +40,8 @@ def rule_list(request):
 def rule_edit(request, pk=None):
     rule = get_object_or_404(selectors.rules_visible_to(user=request.user), pk=pk) if pk else None
     form = EnrolmentRuleForm(request.POST or None, instance=rule, user=request.user)
+    if request.method == "POST" and "preview" in request.POST:
+        return _rule_preview(request, form, rule)
     if request.method == "POST" and form.is_valid():
         try:
             rule = save_rule(rule=form.save(commit=False), by=request.user)
@@ -46,6 +52,19 @@ def rule_edit(request, pk=None):
             return redirect("automation:rule_edit", pk=rule.pk)
     runs = rule.runs.all()[:20] if rule else []
     return render(request, "automation/rule_form.html", {"form": form, "rule": rule, "runs": runs})
+
+
+def _rule_preview(request, form, rule):
+    """The form as sent, with who the rule would enrol: nothing is saved."""
+    preview = None
+    if form.is_valid():
+        unsaved = form.save(commit=False)  # builds the rule in memory; the database is not written
+        try:
+            preview = preview_rule(rule=unsaved, by=request.user)
+        except AutomationError:
+            form.add_error("team", _("Choose one of the teams you manage."))
+    runs = rule.runs.all()[:20] if rule else []
+    return render(request, "automation/rule_form.html", {"form": form, "rule": rule, "runs": runs, "preview": preview})
 
 
 @role_required(*RULE_ROLES)
@@ -135,8 +154,53 @@ def team(request):
         else:
             messages.success(request, assignment_summary(result, due_date=form.cleaned_data["due_date"]))
             return redirect("automation:team")
+    escalations, digest = team_services.manager_notices(manager=request.user)
     return render(request, "automation/team.html", {
         "form": form,
         "members": selectors.team_progress(manager=request.user),
-        "overdue": selectors.team_overdue(manager=request.user),
+        "enrolments": team_services.team_enrolments(manager=request.user),
+        "today": timezone.localdate(),
+        "escalations": escalations, "digest": digest,
     })
+
+
+@require_POST
+@role_required(Role.MANAGER)
+def team_remind(request, pk):
+    try:
+        sent, at, enrolment = team_services.remind(manager=request.user, enrolment_id=pk)
+    except LookupError:
+        raise Http404 from None  # not one of their people's enrolments
+    except AutomationError as exc:
+        messages.error(request, exc.message)
+        return redirect("automation:team")
+    name = enrolment.learner.display_name
+    if sent:
+        messages.success(request, _("Reminder sent to %(name)s.") % {"name": name})
+    else:
+        messages.info(request, _("%(name)s was already reminded today, at %(time)s: one reminder a day is enough.")
+                      % {"name": name, "time": date_format(timezone.localtime(at), "TIME_FORMAT")})
+    if request.POST.get("back") == "person":
+        return redirect("automation:team_person", enrolment.learner_id)
+    return redirect("automation:team")
+
+
+@role_required(Role.MANAGER)
+def team_person(request, pk):
+    person = team_services.person_for(manager=request.user, pk=pk)
+    if person is None:
+        raise Http404  # not in the manager's teams
+    return render(request, "automation/team_person.html", {
+        "person": person, "enrolments": team_services.transcript(person=person), "today": timezone.localdate(),
+    })
+
+
+@role_required(Role.MANAGER)
+def team_export(request, fmt):
+    try:
+        content, content_type, filename = team_services.export(manager=request.user, fmt=fmt)
+    except AutomationError:
+        raise Http404 from None
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

@@ -11,7 +11,8 @@ from .selectors import outbox_counts, team_overdue
 def automation_nav_items():
     return [
         NavItem(_("My team"), "automation:team", roles=(Role.MANAGER,), order=60, group=NavGroup.MANAGE),
-        NavItem(_("Enrolment rules"), "automation:rules", roles=(Role.LD_ADMIN,), order=70, group=NavGroup.MANAGE),
+        NavItem(_("Enrolment rules"), "automation:rules", roles=(Role.LD_ADMIN, Role.EXECUTIVE), order=70,
+                group=NavGroup.MANAGE),
         NavItem(_("Outbox"), "automation:outbox", roles=(Role.LD_ADMIN,), order=72, group=NavGroup.MANAGE),
     ]
 

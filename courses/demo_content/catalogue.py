@@ -22,8 +22,9 @@ PATHS = [
         "skills": ["Running 1:1s", "Giving feedback", "Coaching"],
     },
     {
-        "slug": "authoring-at-guild",
-        "title": "Authoring at Guild",
+        # The SME academy (sme.academy): every new expert is enrolled in it.
+        "slug": "sme-academy",
+        "title": "SME academy",
         "intro": (
             "<p>For colleagues who have just joined the expert community. Learn how we scope and write short "
             "courses, then how to review a colleague's course so that it gets better and they want to write "
@@ -49,6 +50,13 @@ COHORTS = [
             "camille.tanaka@example.com",
         ],
         "facilitator": "sami.yilmaz@example.com",
+        # Days from today; a past session has its attendance taken (who was absent).
+        "sessions": [
+            {"title": "Kick-off: what a good 1:1 is for", "in_days": -3, "hour": 10, "minutes": 90,
+             "location": "Room 4.2, Lisbon office", "absent": ["camille.tanaka@example.com"]},
+            {"title": "Practice: the difficult conversation", "in_days": 4, "hour": 14, "minutes": 60,
+             "location": "Room 4.2, Lisbon office"},  # no video link: the demo runs air-gapped
+        ],
     },
 ]
 
@@ -68,6 +76,7 @@ TEMPLATES = [
             },
             {
                 "title": "Core ideas",
+                "media": ["image"],
                 "guidance": (
                     "<p>Explain the two to four ideas that do most of the work. One idea per heading, each with a "
                     "short example. Leave out anything the learner won't use in the next month.</p>"
@@ -75,6 +84,7 @@ TEMPLATES = [
             },
             {
                 "title": "Worked example",
+                "media": ["video", "document"],
                 "guidance": (
                     "<p>Walk through one realistic example from start to finish, taken from our own work and "
                     "anonymised where needed. Show the reasoning, including a wrong turn and how to spot it.</p>"
@@ -112,6 +122,7 @@ TEMPLATES = [
         "lessons": [
             {
                 "title": "The policy in plain words",
+                "media": ["document"],
                 "guidance": (
                     "<p>Summarise what the policy requires and why it exists, in plain language, in under 400 "
                     "words. Say who it applies to and what happens if it is not followed. Refer to the full "
@@ -134,6 +145,7 @@ TEMPLATES = [
             },
             {
                 "title": "Scenarios",
+                "media": ["video"],
                 "guidance": (
                     "<p>Write three or four realistic situations where the right action is not obvious. Show the "
                     "reasoning to reach the right choice, not just the answer.</p>"
@@ -170,6 +182,7 @@ TEMPLATES = [
             },
             {
                 "title": "How things work here",
+                "media": ["image"],
                 "guidance": (
                     "<p>Explain the few routines and tools they will use daily, and where to find more. Prefer "
                     "names of channels, spaces and people's roles over long descriptions.</p>"

@@ -5,11 +5,12 @@ learn (enrolments, progress, ratings, stats) lives in plain models, never in pag
 so that publishing a revision can never overwrite it. Other apps import from here; modules
 inside courses import the submodule that defines a model."""
 
+from .boosters import BoosterItem, BoosterOptOut, BoosterPrompt
 from .certificates import Certificate
-from .cohorts import Cohort, CohortMembership
-from .discussions import DiscussionPost, DiscussionThread
+from .cohorts import Attendance, Cohort, CohortMembership, CohortSession
+from .discussions import DiscussionPost, DiscussionThread, Mention, PostVote
 from .enrolment import Enrolment, EnrolmentSource, EnrolmentStatus, LessonCompletion
-from .feedback import CourseRating, LessonReaction, ReactionKind
+from .feedback import CourseRating, LessonRating, LessonReaction, ReactionKind
 from .pages import (
     CataloguePage,
     CourseAuthor,
@@ -24,11 +25,16 @@ from .stats import CourseStats
 
 __all__ = [
     "AttemptRequest",
+    "Attendance",
     "AttemptRequestStatus",
+    "BoosterItem",
+    "BoosterOptOut",
+    "BoosterPrompt",
     "CataloguePage",
     "Certificate",
     "Cohort",
     "CohortMembership",
+    "CohortSession",
     "CourseAuthor",
     "CourseLevel",
     "CoursePage",
@@ -42,8 +48,11 @@ __all__ = [
     "LearningPathPage",
     "LessonCompletion",
     "LessonPage",
+    "LessonRating",
+    "Mention",
     "LessonReaction",
     "PathCourse",
+    "PostVote",
     "QuizAttempt",
     "ReactionKind",
 ]

@@ -21,7 +21,10 @@ class LessonReaction(models.Model):
     lesson = models.ForeignKey(LessonPage, on_delete=models.CASCADE, related_name="reactions")
     course = models.ForeignKey(CoursePage, on_delete=models.CASCADE, related_name="lesson_reactions")
     kind = models.CharField(_("reaction"), max_length=20, choices=ReactionKind.choices)
-    text = models.TextField(_("question"), blank=True, max_length=2000)
+    # A question's text, or why a learner flags the lesson outdated (required for both).
+    text = models.TextField(_("question or reason"), blank=True, max_length=2000)
+    # The learner chose not to show their name to the authors.
+    anonymous = models.BooleanField(_("hide my name from the authors"), default=False)
     created_at = models.DateTimeField(default=timezone.now)
     answer = models.TextField(_("answer"), blank=True, max_length=5000)
     answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
@@ -41,14 +44,24 @@ class LessonReaction(models.Model):
         return f"{self.kind}: {self.lesson_id}"
 
 
-class CourseRating(models.Model):
-    learner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="course_ratings")
-    course = models.ForeignKey(CoursePage, on_delete=models.CASCADE, related_name="ratings")
+class StarRating(models.Model):
+    """One learner's 1-5 stars on something they study (a course, a lesson); rating again changes it.
+    The saving rule is one function for every kind: courses.services.feedback.save_stars."""
+
     stars = models.PositiveSmallIntegerField(_("rating"), validators=[MinValueValidator(1), MaxValueValidator(5)])
-    relevant = models.BooleanField(_("relevant to my job"), null=True, blank=True)
-    comment = models.TextField(_("comment"), blank=True, max_length=2000)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class CourseRating(StarRating):
+    learner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="course_ratings")
+    course = models.ForeignKey(CoursePage, on_delete=models.CASCADE, related_name="ratings")
+    relevant = models.BooleanField(_("relevant to my job"), null=True, blank=True)
+    comment = models.TextField(_("comment"), blank=True, max_length=2000)
+    anonymous = models.BooleanField(_("hide my name from the authors"), default=False)
 
     class Meta:
         constraints = [
@@ -59,3 +72,17 @@ class CourseRating(models.Model):
     def __str__(self):
         return f"{self.course_id}: {self.stars}/5"
 
+
+class LessonRating(StarRating):
+    learner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="lesson_ratings")
+    lesson = models.ForeignKey(LessonPage, on_delete=models.CASCADE, related_name="ratings")
+    course = models.ForeignKey(CoursePage, on_delete=models.CASCADE, related_name="lesson_ratings")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["learner", "lesson"], name="one_rating_per_learner_and_lesson"),
+            models.CheckConstraint(condition=models.Q(stars__gte=1, stars__lte=5), name="lesson_stars_1_to_5"),
+        ]
+
+    def __str__(self):
+        return f"{self.lesson_id}: {self.stars}/5"

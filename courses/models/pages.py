@@ -13,6 +13,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from guild.skills.models import SkillLevel
+
 from ..blocks import LessonStreamBlock
 from ..page_handlers import handler
 from ..permissions import AuthorPagePermissionTester
@@ -50,6 +52,17 @@ class CoursePage(Page):
     )
     skills = ParentalManyToManyField("skills.Skill", verbose_name=_("skills taught"), blank=True, related_name="courses")
     level = models.CharField(_("level"), max_length=20, choices=CourseLevel.choices, default=CourseLevel.BEGINNER)
+    # The skill level the course brings a learner to, in each skill it teaches: completing it proposes
+    # that level (guild.skills.services.propose_from_course), for the manager to validate unless
+    # the course's level is recorded as it is.
+    skill_level_taught = models.PositiveSmallIntegerField(
+        _("skill level it teaches"), choices=SkillLevel.choices, null=True, blank=True,
+        help_text=_("Completing the course proposes this level in each skill it teaches. Leave empty to propose none."),
+    )
+    skill_level_needs_no_validation = models.BooleanField(
+        _("record the level without the manager's validation"), default=False,
+        help_text=_("For courses whose assessment proves the level (e.g. a graded exam)."),
+    )
     estimated_minutes = models.PositiveIntegerField(
         _("estimated minutes"), default=30, validators=[MinValueValidator(1), MaxValueValidator(6000)]
     )
@@ -70,6 +83,18 @@ class CoursePage(Page):
     is_mandatory = models.BooleanField(
         _("mandatory (compliance)"), default=False, help_text=_("Reminders for mandatory courses cannot be turned off.")
     )
+    # Locks (courses.selectors.progression): a lesson opens once the required lessons before it are
+    # done, and every lesson once the prerequisite courses are completed.
+    lessons_in_order = models.BooleanField(
+        _("lessons open in order"), default=False,
+        help_text=_("Learners finish each required lesson before the next one opens."),
+    )
+    prerequisites = ParentalManyToManyField(
+        "self", verbose_name=_("prerequisite courses"), symmetrical=False, blank=True, related_name="required_by",
+        # Only published courses are offered: the editor must not list other authors' drafts.
+        limit_choices_to={"live": True},
+        help_text=_("Learners complete these courses before this course's lessons open."),
+    )
 
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
@@ -82,7 +107,8 @@ class CoursePage(Page):
         FieldPanel("summary"),
         FieldPanel("cover_image"),
         MultiFieldPanel(
-            [FieldPanel("skills"), FieldPanel("level"), FieldPanel("estimated_minutes"), FieldPanel("audience")],
+            [FieldPanel("skills"), FieldPanel("skill_level_taught"), FieldPanel("skill_level_needs_no_validation"),
+             FieldPanel("level"), FieldPanel("estimated_minutes"), FieldPanel("audience")],
             heading=_("Who and what"),
         ),
         InlinePanel("course_authors", label=_("Authors"), heading=_("Authors and co-authors")),
@@ -94,6 +120,7 @@ class CoursePage(Page):
             [FieldPanel("allow_self_enrolment"), FieldPanel("allow_unenrolment"), FieldPanel("is_mandatory")],
             heading=_("Enrolment"),
         ),
+        MultiFieldPanel([FieldPanel("lessons_in_order"), FieldPanel("prerequisites")], heading=_("Order")),
     ]
     parent_page_types = ["courses.CataloguePage"]
     subpage_types = ["courses.LessonPage", "scorm.ScormLessonPage"]

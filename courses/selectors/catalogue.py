@@ -4,12 +4,16 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db.models import F, Prefetch
+from django.db.models import F, OuterRef, Prefetch, Subquery, Sum
+from django.db.models.functions import Coalesce
+from wagtail.images import get_image_model
 
 from guild.skills.models import Skill
 
 from ..models.enrolment import Enrolment, EnrolmentStatus
-from ..models.pages import CourseLevel, CoursePage
+from ..models.pages import CourseLevel, CoursePage, LessonPage
+from ..services.progression import lesson_minutes, resume_lessons
+from .search import search_courses
 
 CATALOGUE_PAGE_SIZE = 12
 DURATIONS = {  # filter value -> (min minutes, max minutes)
@@ -18,7 +22,7 @@ DURATIONS = {  # filter value -> (min minutes, max minutes)
     "long": (121, 100_000),
 }
 SORTS = ("relevance", "newest", "popular")
-SEARCH_RESULT_LIMIT = 500
+CARD_RENDITION = "fill-640x320"  # the catalogue card's cover (courses/includes/course_card.html)
 
 
 def course_cards():
@@ -56,55 +60,92 @@ class CatalogueQuery:
     def querystring(self):
         return urlencode({k: v for k, v in self.__dict__.items() if v})
 
+    def with_q(self, q):
+        """This search's query string with another text (best match first): the "did you mean" link."""
+        return urlencode({**{k: v for k, v in self.__dict__.items() if v}, "q": q, "sort": "relevance"})
+
 
 def catalogue(*, params, page_number=1, user=None):
-    """The catalogue list: (query, page_obj, enrolment status by course id, skills for the filter)."""
+    """The catalogue list: (query, page_obj, the viewer's enrolment by course id, skills for the
+    filter, the "did you mean" suggestion). The page's courses carry their cards' data (see decorate)."""
     query = CatalogueQuery.from_request(params)
     courses = CoursePage.objects.live()
     if query.level:
         courses = courses.filter(level=query.level)
     if query.duration:
         low, high = DURATIONS[query.duration]
-        courses = courses.filter(estimated_minutes__gte=low, estimated_minutes__lte=high)
+        courses = courses.filter(pk__in=with_duration(CoursePage.objects.live()).filter(
+            duration__gte=low, duration__lte=high).values("pk"))
     if query.skill:
         courses = courses.filter(id__in=CoursePage.skills.through.objects.filter(skill__slug=query.skill).values("coursepage_id"))
-    if query.q and query.sort == "relevance":
-        results = courses.defer_streamfields().select_related("stats").search(query.q)
-        page_obj = Paginator(results, CATALOGUE_PAGE_SIZE).get_page(page_number)
-        items = list(page_obj.object_list)
-        # The search backend cannot prefetch: fetch the skills of this page's courses in one query.
-        _attach_skills(items)
-    else:
-        if query.q:
-            matching = [p.pk for p in courses.only("id").search(query.q)[:SEARCH_RESULT_LIMIT]]
-            courses = CoursePage.objects.filter(pk__in=matching)
+    suggestion = ""
+    if query.q:
+        outcome = search_courses(courses, query.q)
+        suggestion = outcome.suggestion
+        if query.sort == "relevance":
+            page_obj = Paginator(outcome.ids, CATALOGUE_PAGE_SIZE).get_page(page_number)
+            by_id = {c.pk: c for c in course_cards().filter(pk__in=page_obj.object_list)}
+            page_obj.object_list = [by_id[pk] for pk in page_obj.object_list if pk in by_id]
+        else:
+            courses = CoursePage.objects.filter(pk__in=outcome.ids)
+    if not (query.q and query.sort == "relevance"):
         ordering = ("-first_published_at",) if query.sort == "newest" else (F("stats__enrolments").desc(nulls_last=True), "title")
         listing = course_cards().filter(pk__in=courses.values("pk")).order_by(*ordering)
         page_obj = Paginator(listing, CATALOGUE_PAGE_SIZE).get_page(page_number)
-        items = list(page_obj.object_list)
-    page_obj.object_list = items
-    statuses = {}
-    if user is not None and user.is_authenticated and items:
-        rows = Enrolment.objects.filter(learner=user, course_id__in=[c.pk for c in items]).values_list(
-            "course_id", "status", "progress", "started_at"
-        )
-        statuses = {course_id: enrolment_label(status, progress, started_at) for course_id, status, progress, started_at in rows}
+        page_obj.object_list = list(page_obj.object_list)
+    enrolments = decorate(page_obj.object_list, user=user)
     skills = list(Skill.objects.filter(courses__live=True).distinct().only("name", "slug").order_by("name"))
-    return query, page_obj, statuses, skills
+    return query, page_obj, enrolments, skills, suggestion
+
+
+def with_duration(courses):
+    """Annotate `duration`: the sum of the live lessons' estimated minutes, or the course's own
+    estimate while it has no lesson."""
+    lessons = (
+        LessonPage.objects.live().filter(depth=OuterRef("depth") + 1, path__startswith=OuterRef("path"))
+        .order_by().values("depth").annotate(total=Sum("estimated_minutes")).values("total")
+    )
+    return courses.annotate(duration=Coalesce(Subquery(lessons), F("estimated_minutes")))
+
+
+def decorate(courses, *, user=None):
+    """Give each course card what it shows: `duration` (minutes, from its lessons), `cover` (the cover
+    image with its card rendition prefetched, or None for the drawn placeholder), and, for a signed-in
+    viewer, `enrolment` with `label`, `resume_lesson`. A fixed number of queries for any page size.
+    Returns {course id: enrolment}."""
+    if not courses:
+        return {}
+    minutes = lesson_minutes(courses)
+    for course in courses:
+        course.duration = minutes.get(course.pk) or course.estimated_minutes
+    image_ids = {c.cover_image_id for c in courses if c.cover_image_id}
+    images = {}
+    if image_ids:
+        images = {i.pk: i for i in get_image_model().objects.filter(pk__in=image_ids).prefetch_renditions(CARD_RENDITION)}
+    for course in courses:
+        course.cover = images.get(course.cover_image_id)
+    enrolments = {}
+    if user is not None and user.is_authenticated:
+        by_id = {c.pk: c for c in courses}
+        rows = list(
+            Enrolment.objects.filter(learner=user, course_id__in=list(by_id)).exclude(status=EnrolmentStatus.WITHDRAWN)
+            .only("id", "learner_id", "course_id", "status", "progress", "started_at", "due_date", "last_lesson_id")
+        )
+        for enrolment in rows:
+            enrolment.course = by_id[enrolment.course_id]  # already loaded: no query per card
+            enrolment.label = enrolment_label(enrolment.status, enrolment.progress, enrolment.started_at)
+        targets = resume_lessons(rows)
+        for enrolment in rows:
+            enrolment.resume_lesson = targets.get(enrolment.pk)
+            enrolments[enrolment.course_id] = enrolment
+    for course in courses:
+        course.enrolment = enrolments.get(course.pk)
+    return enrolments
 
 
 def enrolment_label(status, progress, started_at):
-    """How a course card names the learner's enrolment: "not_started" (enrolled, nothing opened yet),
+    """How a course card names the learner's enrolment: "not_started" (enrolled, no lesson opened yet),
     "active" (under way), "completed", or "" (left)."""
     if status == EnrolmentStatus.ACTIVE:
         return "active" if progress or started_at else "not_started"
     return "completed" if status == EnrolmentStatus.COMPLETED else ""
-
-
-def _attach_skills(courses):
-    through = CoursePage.skills.through
-    by_course = {}
-    for row in through.objects.filter(coursepage_id__in=[c.pk for c in courses]).select_related("skill"):
-        by_course.setdefault(row.coursepage_id, []).append(row.skill)
-    for course in courses:
-        course.skill_list = by_course.get(course.pk, [])

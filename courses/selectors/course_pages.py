@@ -12,6 +12,7 @@ from ..models.feedback import CourseRating, LessonReaction
 from ..models.pages import CoursePage, LessonPage
 from ..models.quizzes import AttemptRequest, QuizAttempt
 from ..services.enrolment import can_unenrol
+from ..services.progression import exempt_from_locks, mark_locks, missing_prerequisites, next_lesson
 from ..services.quizzes import attempts_left, granted_extra, quiz_outcome
 
 
@@ -37,6 +38,7 @@ class OutlineItem:
     done: bool = False
     has_quiz: bool = False
     current: bool = False  # the lesson being read (the lesson page's outline)
+    locked: bool = False  # the course opens lessons in order, or has prerequisites not completed yet
 
 
 @dataclass
@@ -52,6 +54,7 @@ class CourseView:
     can_unenrol: bool = False
     started: bool = False  # opened a lesson or answered a quiz: "Continue", never "Start"
     blocked_lesson: LessonPage | None = None  # a quiz whose attempts are used up and not passed
+    missing_prerequisites: list = field(default_factory=list)  # courses to complete before this one opens
 
 
 def course_view(*, course, user, preview=False):
@@ -77,13 +80,12 @@ def course_view(*, course, user, preview=False):
         view.certificate = enrolment.certificates.filter(revoked_at__isnull=True).first()
         view.rating = CourseRating.objects.filter(learner=user, course=course).first()
     view.outline = [OutlineItem(lesson=lesson, done=lesson.pk in done, has_quiz=lesson.pk in quiz_lessons) for lesson in lessons]
+    _apply_locks(view, course=course, user=user, preview=preview)
     if view.enrolment:
         view.blocked_lesson = _blocked_quiz(enrolment=enrolment, course=course, outline=view.outline)
         view.started = bool(enrolment.started_at or enrolment.progress or view.blocked_lesson)
-        last = next((item for item in view.outline if item.lesson.pk == enrolment.last_lesson_id), None)
-        first_undone = next((item.lesson for item in view.outline if not item.done), None)
-        view.continue_lesson = (last.lesson if last and not last.done else None) or first_undone or (
-            lessons[0] if lessons else None
+        view.continue_lesson = next_lesson(view.outline, last_lesson_id=enrolment.last_lesson_id) or (
+            None if view.missing_prerequisites else (lessons[0] if lessons else None)
         )
     view.threads = list(
         DiscussionThread.objects.filter(course=course).select_related("author").order_by("-last_post_at")[:5]
@@ -128,9 +130,12 @@ class LessonView:
     attempts_left: int | None = None
     shown_attempt: QuizAttempt | None = None
     results: list | None = None
-    my_reactions: set = field(default_factory=set)
     my_questions: list = field(default_factory=list)
-    outline: list = field(default_factory=list)  # every lesson of the course: done, current
+    flagged_outdated: bool = False  # the learner told the authors this lesson is outdated
+    outline: list = field(default_factory=list)  # every lesson of the course: done, current, locked
+    locked: bool = False  # this lesson is locked for this learner: its content is not shown
+    open_lesson: LessonPage | None = None  # when locked: the lesson to take first
+    missing_prerequisites: list = field(default_factory=list)
     # The learner's latest request for more attempts at this quiz (any status), once attempts ran out.
     attempt_request: AttemptRequest | None = None
 
@@ -139,7 +144,9 @@ def lesson_view(*, lesson, user, attempt_number=None, preview=False):
     """Everything a lesson page shows. Quiz feedback only for an attempt the learner made.
     In an editor's preview, the position and navigation count the draft lessons too."""
     course = CoursePage.objects.select_related("stats").defer_streamfields().get(path=lesson.path[: -LessonPage.steplen])
-    siblings = lessons_of(course, live_only=not preview).only("id", "title", "draft_title", "slug", "path", "url_path", "depth")
+    siblings = lessons_of(course, live_only=not preview).only(
+        "id", "title", "draft_title", "slug", "path", "url_path", "depth", "is_required"
+    )
     siblings = _as_drafts(list(siblings)) if preview else list(siblings)
     view = LessonView(lesson=lesson, course=course, total=len(siblings))
     view.outline = [OutlineItem(lesson=sibling, current=sibling.pk == lesson.pk) for sibling in siblings]
@@ -170,9 +177,27 @@ def lesson_view(*, lesson, user, attempt_number=None, preview=False):
             view.shown_attempt = next((a for a in view.attempts if a.attempt_number == attempt_number), None)
             if view.shown_attempt:
                 view.results = quiz_outcome(lesson=lesson, answers=view.shown_attempt.answers)
-        reactions = list(LessonReaction.objects.filter(learner=user, lesson=lesson).order_by("created_at"))
-        view.my_reactions = {r.kind for r in reactions}
-        view.my_questions = [r for r in reactions if r.kind == "question"]
+        # The one-click reactions, counts and ratings come from courses.selectors.social.
+        mine = list(LessonReaction.objects.filter(learner=user, lesson=lesson, kind__in=["question", "outdated"])
+                    .order_by("created_at"))
+        view.my_questions = [r for r in mine if r.kind == "question"]
+        view.flagged_outdated = any(r.kind == "outdated" for r in mine)
     for item in view.outline:
         item.done = item.lesson.pk in done
+    _apply_locks(view, course=course, user=user, preview=preview)
+    view.locked = any(item.locked for item in view.outline if item.current)
+    if view.locked:
+        view.open_lesson = next_lesson(view.outline)
     return view
+
+
+def _apply_locks(view, *, course, user, preview):
+    """Mark the outline's locked lessons (courses.services.progression). One query for the missing
+    prerequisites; one more, for a course with an order rule, to know whether this person is exempt."""
+    if preview:
+        return
+    missing = missing_prerequisites(user=user, course=course)
+    if not (course.lessons_in_order or missing) or exempt_from_locks(user=user, course=course):
+        return
+    view.missing_prerequisites = missing
+    mark_locks(view.outline, in_order=course.lessons_in_order, prerequisites_met=not missing)

@@ -13,6 +13,7 @@ from ..models.cohorts import CohortMembership
 from ..models.enrolment import Enrolment, EnrolmentStatus
 from ..models.pages import CoursePage, LearningPathPage, PathCourse
 from ..services.enrolment import IMPOSED_SOURCES
+from ..services.progression import resume_lessons
 from .catalogue import course_cards
 
 
@@ -27,6 +28,8 @@ class MyLearning:
     team_popular: list = field(default_factory=list)
     cohorts: list = field(default_factory=list)
     overdue_count: int = 0
+    # The one course to take next: the nearest due date (overdue first), else the latest activity.
+    next_up: Enrolment | None = None
     # Why "Recommended for your role" is empty: no_role, no_gaps, taken (the courses for the gaps are
     # already in the learner's list) or no_course (no live course teaches them yet).
     gap_state: str = ""
@@ -39,11 +42,17 @@ def my_learning(*, user, limit=None):
     enrolments = list(
         Enrolment.objects.filter(learner=user, course__live=True)
         .exclude(status=EnrolmentStatus.WITHDRAWN)
-        .select_related("course", "last_lesson")
+        .select_related("course")
         .defer("course__summary", "course__audience")
         .order_by(F("due_date").asc(nulls_last=True), "-last_activity_at", "-enrolled_at")
     )
     today = timezone.localdate()
+    attach_resume(enrolments)
+    active = [e for e in enrolments if e.status == EnrolmentStatus.ACTIVE]
+    due = [e for e in active if e.due_date]
+    data.next_up = due[0] if due else (
+        max(active, key=lambda e: (e.last_activity_at is not None, e.last_activity_at or e.enrolled_at)) if active else None
+    )
     for enrolment in enrolments:
         if enrolment.status == EnrolmentStatus.COMPLETED:
             data.completed.append(enrolment)
@@ -82,6 +91,14 @@ def my_learning(*, user, limit=None):
         for name in ("assigned", "in_progress", "completed", "certificates"):
             setattr(data, name, getattr(data, name)[:limit])
     return data
+
+
+def attach_resume(enrolments):
+    """Set `resume_lesson` on each enrolment: the lesson its Resume button opens (None: the course page)."""
+    targets = resume_lessons(enrolments)
+    for enrolment in enrolments:
+        enrolment.resume_lesson = targets.get(enrolment.pk)
+    return enrolments
 
 
 def _skill_gaps(user):

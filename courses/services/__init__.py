@@ -6,6 +6,7 @@ Every function that changes something records a LearningEvent (with course_id) a
 `courses.signals` names one, sends its signal after the transaction commits."""
 
 from ..discussion_access import can_take_part
+from . import mentions
 from .certificates import issue_certificate
 from .cohorts import add_to_cohort
 from .discussions import post_reply, start_thread
@@ -19,11 +20,18 @@ from .enrolment import (
     unenrol,
 )
 from .errors import LearningError
-from .feedback import answer_question, rate_course, react
+from .feedback import answer_question, rate_course, rate_lesson, react, withdraw_reaction
 from .progress import complete_course, complete_lesson, record_lesson_view, refresh_progress
 from .quizzes import QuestionResult, attempts_left, quiz_outcome, submit_quiz
+from .votes import clear_answer, mark_answer, vote, withdraw_vote
 
 __all__ = [
+    "clear_answer",
+    "mark_answer",
+    "mentions",
+    "vote",
+    "withdraw_vote",
+    "withdraw_reaction",
     "LearningError",
     "QuestionResult",
     "active_enrolment_for",
@@ -41,6 +49,7 @@ __all__ = [
     "post_reply",
     "quiz_outcome",
     "rate_course",
+    "rate_lesson",
     "react",
     "record_lesson_view",
     "refresh_progress",

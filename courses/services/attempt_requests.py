@@ -58,8 +58,10 @@ def deciders(course):
 
 def _tell_deciders(attempt_request, course):
     learner = attempt_request.enrolment.learner
-    title = gettext("%(name)s asks for more attempts at the quiz in “%(lesson)s”") % {
-        "name": learner.display_name, "lesson": attempt_request.lesson.title}
+    def title():
+        return gettext("%(name)s asks for more attempts at the quiz in “%(lesson)s”") % {
+            "name": learner.display_name, "lesson": attempt_request.lesson.title}
+
     for person in deciders(course).iterator(chunk_size=200):
         notify(recipient=person, kind="quiz.attempts_requested", title=title, body=attempt_request.message,
                url=reverse("courses:attempt_requests"), dedupe_key=f"attempt-request:{attempt_request.pk}", email=True)
@@ -96,10 +98,13 @@ def decide(*, attempt_request, by, grant: bool, note="") -> AttemptRequest:
 
 def _tell_learner(attempt_request):
     lesson = attempt_request.lesson
-    if attempt_request.status == AttemptRequestStatus.GRANTED:
-        title = gettext("You can take the quiz in “%(lesson)s” again") % {"lesson": lesson.title}
-    else:
-        title = gettext("No more attempts at the quiz in “%(lesson)s”") % {"lesson": lesson.title}
+    granted = attempt_request.status == AttemptRequestStatus.GRANTED
+
+    def title():
+        if granted:
+            return gettext("You can take the quiz in “%(lesson)s” again") % {"lesson": lesson.title}
+        return gettext("No more attempts at the quiz in “%(lesson)s”") % {"lesson": lesson.title}
+
     notify(recipient=attempt_request.enrolment.learner, kind="quiz.attempts_decision", title=title,
            body=attempt_request.note, url=(lesson.url or "") + "#quiz",
            dedupe_key=f"attempt-decision:{attempt_request.pk}", email=True)

@@ -13,6 +13,7 @@ from ..discussion_access import can_take_part
 from ..models.discussions import DiscussionPost, DiscussionThread
 from .errors import LearningError
 from .limits import MAX_COMMENT_LENGTH, MAX_TITLE_LENGTH
+from .mentions import notify_mentions
 
 
 def _clean_body(body):
@@ -60,5 +61,7 @@ def _add_post(*, thread, author, body, parent=None):
         actor=author, verb=Verb.COMMENTED, object_type="discussion", object_id=thread.pk, object_name=thread.title,
         course_id=course_id, context={"post": post.pk, "reply": parent is not None},
     )
+    # The people mentioned who cannot see the discussion, for the view to say so (they are not told).
+    post.not_told = notify_mentions(post=post)
     signals.send_on_commit(signals.post_created, DiscussionPost, post=post)
     return post

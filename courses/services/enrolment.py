@@ -96,8 +96,9 @@ def unenrol(*, enrolment):
 def renew_enrolment(*, enrolment, due_date):
     """Re-open a completed enrolment so the learner takes the course again (certificate renewal).
 
-    The previous run's lesson completions and quiz attempts are cleared (the learning-event log
-    and the old certificate keep the history); the source stays as it was."""
+    The previous run's lesson completions, quiz attempts and requests for more attempts are cleared
+    (the learning-event log and the old certificate keep the history): extra attempts granted last
+    time must not raise this run's limit. The source stays as it was."""
     with transaction.atomic():
         enrolment = Enrolment.objects.select_for_update().select_related("course", "learner").get(pk=enrolment.pk)
         if enrolment.status == EnrolmentStatus.ACTIVE:
@@ -108,6 +109,7 @@ def renew_enrolment(*, enrolment, due_date):
         was_completed = enrolment.status == EnrolmentStatus.COMPLETED
         enrolment.lesson_completions.all().delete()
         enrolment.quiz_attempts.all().delete()
+        enrolment.attempt_requests.all().delete()
         enrolment.status = EnrolmentStatus.ACTIVE
         enrolment.progress = 0
         enrolment.due_date = due_date

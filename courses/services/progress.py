@@ -13,6 +13,7 @@ from ..models.pages import CoursePage, LessonPage
 from .certificates import issue_certificate
 from .enrolment import active_enrolment_for, course_of
 from .errors import LearningError
+from .progression import refuse_if_locked
 from .stats import bump_stats
 
 
@@ -63,6 +64,7 @@ def complete_lesson(*, learner, lesson):
         existing = LessonCompletion.objects.filter(enrolment=enrolment, lesson=lesson).first()
         if existing:
             return existing, False
+        refuse_if_locked(enrolment=enrolment, lesson=lesson, course=course)
         if getattr(lesson.specific_class, "completed_by_content", False):
             # A SCORM lesson is done when its SCO reports it (courses.scorm), never by a button.
             raise LearningError(_("This lesson completes itself when you finish its content."))

@@ -16,6 +16,7 @@ from ..models.quizzes import AttemptRequest, AttemptRequestStatus, QuizAttempt
 from .enrolment import active_enrolment_for, course_of
 from .errors import LearningError
 from .progress import record_completion
+from .progression import refuse_if_locked
 
 
 @dataclass
@@ -87,6 +88,7 @@ def submit_quiz(*, learner, lesson, answers, attempt_number=None):
     with transaction.atomic():
         enrolment = active_enrolment_for(learner=learner, course_id=course.pk)
         enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+        refuse_if_locked(enrolment=enrolment, lesson=lesson, course=course)
         used = enrolment.quiz_attempts.filter(lesson=lesson).aggregate(n=Max("attempt_number"))["n"] or 0
         if attempt_number is not None and attempt_number <= used:
             previous = enrolment.quiz_attempts.filter(lesson=lesson, attempt_number=attempt_number).first()

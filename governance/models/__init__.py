@@ -19,6 +19,7 @@ from governance.models.rollups import (
     DailyActivity,
     EnrolmentSummary,
     PersonActivity,
+    PersonDay,
     RollupState,
 )
 
@@ -26,5 +27,5 @@ __all__ = [
     "ActionItem", "ActivePeople", "BusinessGoal", "CatalogueFigures", "Committee", "DailyActivity", "Decision",
     "EnrolmentSummary", "Initiative", "KPIDefinition", "KPIValue", "LearningNeed", "MaturityAssessment",
     "MaturityRating", "Meeting", "Mission", "NeedComment", "NeedStatus", "NeedStatusChange", "NeedVolunteer",
-    "NeedVote", "PersonActivity", "Pillar", "RollupState",
+    "NeedVote", "PersonActivity", "PersonDay", "Pillar", "RollupState",
 ]

@@ -36,30 +36,56 @@ class PersonActivity(models.Model):
         return f"{self.actor_id}: {self.last_learned}"
 
 
-class ActivePeople(models.Model):
-    """How many people of a team were active (learning, authoring, reviewing) in each dashboard period,
-    counted from PersonActivity after every fold, so the dashboard sums a row per team, not people."""
+class PersonDay(models.Model):
+    """The days each person was active: one row per person and day with activity, marking what they
+    did (learned, authored, reviewed) and their team that day. The history behind ActivePeople: any
+    window (this period, the one before it) is a count of distinct people over these rows."""
 
-    period_days = models.PositiveSmallIntegerField()
+    actor_id = models.BigIntegerField()
+    day = models.DateField()
+    team_id = models.BigIntegerField(default=0, help_text="The team on the person's latest event that day.")
+    learned = models.BooleanField(default=False)
+    authored = models.BooleanField(default=False)
+    reviewed = models.BooleanField(default=False)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["actor_id", "day"], name="person_day_key")]
+        indexes = [models.Index(fields=["day", "actor_id"], name="person_day_day")]
+
+    def __str__(self):
+        return f"{self.actor_id} on {self.day}"
+
+
+class ActivePeople(models.Model):
+    """How many people of a team were active (learning, authoring, reviewing) between two dates, counted
+    from PersonDay for every window the dashboards read (each period and the one before it), so the
+    dashboard sums a row per team, not people. Only people whose account is active are counted, as in
+    the headcount they are compared with; a person counts in the team of their last active day in the
+    window."""
+
+    starts_on = models.DateField()
+    ends_on = models.DateField()
     team_id = models.BigIntegerField(default=0)
     learners = models.PositiveIntegerField(default=0)
     authors = models.PositiveIntegerField(default=0)
     reviewers = models.PositiveIntegerField(default=0)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["period_days", "team_id"], name="active_people_key")]
+        constraints = [models.UniqueConstraint(fields=["starts_on", "ends_on", "team_id"], name="active_people_window")]
 
     def __str__(self):
-        return f"{self.period_days}d team {self.team_id}: {self.learners} learners"
+        return f"{self.starts_on}..{self.ends_on} team {self.team_id}: {self.learners} learners"
 
 
 class EnrolmentSummary(models.Model):
-    """Enrolment figures per dashboard period, team and source, recomputed by a Celery task.
+    """Enrolment figures per window (each dashboard period and the one before it), team and source,
+    recomputed by a Celery task.
 
     Completions and overdue states change long after enrolment, so this is a periodic snapshot,
     not a fold; it is small (periods x teams x sources rows) and the dashboard sums a handful of them."""
 
-    period_days = models.PositiveSmallIntegerField()
+    starts_on = models.DateField()
+    ends_on = models.DateField()
     team_id = models.BigIntegerField(default=0)
     source = models.CharField(max_length=20)
     enrolments = models.PositiveIntegerField(default=0)
@@ -69,10 +95,11 @@ class EnrolmentSummary(models.Model):
     overdue = models.PositiveIntegerField(default=0)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["period_days", "team_id", "source"], name="enrolment_summary_key")]
+        constraints = [models.UniqueConstraint(fields=["starts_on", "ends_on", "team_id", "source"],
+                                               name="enrolment_summary_window")]
 
     def __str__(self):
-        return f"{self.period_days}d team {self.team_id} {self.source}: {self.enrolments}"
+        return f"{self.starts_on}..{self.ends_on} team {self.team_id} {self.source}: {self.enrolments}"
 
 
 class CatalogueFigures(models.Model):

@@ -57,11 +57,13 @@ def close_round(*, workflow_state, by=None, reason="") -> int:
 def _tell_authors(*, workflow_state, course, by, reason):
     if by is None or by.pk in course_author_ids(course):
         return
-    body = _("Your course is a draft again: edit it and submit it when it is ready.")
-    if reason:
-        body = f"{body}\n{reason}"
+
+    def body():
+        text = _("Your course is a draft again: edit it and submit it when it is ready.")
+        return f"{text}\n{reason}" if reason else text
+
     transaction.on_commit(lambda: notify_authors(
         course=course, kind="review.cancelled",
-        title=_("%(name)s cancelled the review of “%(course)s”") % {"name": by.display_name, "course": course.title},
+        title=lambda: _("%(name)s cancelled the review of “%(course)s”") % {"name": by.display_name, "course": course.title},
         body=body, url=_edit_url(course), key=f"review.cancelled:{workflow_state.pk}",
     ))

@@ -34,21 +34,21 @@ def reviews_only(page, user) -> bool:
     return bool(getattr(tester, "reviews_only", lambda: False)())
 
 
-def _comment_formset(request, page):
+def _editor_form(request, page):
     form_class = page.get_edit_handler().get_form_class()
-    form = form_class(
+    return form_class(
         request.POST, request.FILES, instance=page, parent_page=page.get_parent(), for_user=request.user,
         subscription=PageSubscription.objects.filter(page=page, user=request.user).first(),
     )
-    return form.formsets.get("comments")
 
 
 @transaction.atomic
-def save_comments_only(*, request, page) -> int:
+def save_comments_only(*, request, page, form=None) -> int:
     """Save the comments (new ones, replies, resolutions, deletions of one's own) of an editor
     POST, and nothing of the page's content. Returns how many comments changed; raises
     ValueError when the comments are invalid (someone else's comment edited, for instance)."""
-    comments = _comment_formset(request, page)
+    form = form or _editor_form(request, page)
+    comments = form.formsets.get("comments")
     if comments is None:
         return 0
     if not comments.is_valid():
@@ -76,7 +76,7 @@ def _tell_authors(*, page, reviewer, new):
     n = len(new)
     transaction.on_commit(lambda: notify_authors(
         course=page, kind="review.comment",
-        title=ngettext("%(name)s left a comment on “%(course)s”", "%(name)s left %(n)d comments on “%(course)s”", n)
+        title=lambda: ngettext("%(name)s left a comment on “%(course)s”", "%(name)s left %(n)d comments on “%(course)s”", n)
         % {"name": reviewer.display_name, "course": page.title, "n": n},
         body="\n".join(c.text for c in new)[:1000], url=reverse("wagtailadmin_pages:edit", args=[page.pk]),
         key="review.comment:" + ",".join(str(c.pk) for c in new),
@@ -106,12 +106,56 @@ def _decide(request, page):
     return redirect("sme:review:queue")
 
 
+def _comment_field_updates(form):
+    """What Wagtail's autosave client writes back into the open form after a save: the ids of the
+    comments just created (and the formset's new INITIAL_FORMS), so that the next save updates
+    them instead of creating them again. Wagtail's `get_field_updates_for_resave`, for the
+    comments formset only: the content formsets were not saved."""
+    comments = form.formsets["comments"]
+    updates = {}
+    if comments.total_form_count() != comments.initial_form_count():
+        updates[f"{comments.management_form.prefix}-INITIAL_FORMS"] = str(comments.total_form_count())
+    for f in comments.forms:
+        id_name = f"{f.prefix}-id"
+        if comments.can_delete and comments._should_delete_form(f):
+            if form.data.get(id_name):
+                updates[id_name] = ""
+        else:
+            updates.update(dict(getattr(f, "get_field_updates_for_resave", list)()))
+            if f.instance.pk and not form.data.get(id_name):
+                updates[id_name] = str(f.instance.pk)
+    return updates
+
+
+def _autosave_answer(request, page):
+    """Wagtail's editor autosaves every few seconds once something changed (a reviewer's new
+    comment, for one). For a reviewer the autosave keeps the comments only, and answers as
+    Wagtail's own autosave does, pointing at the revision they are reading: an error here made
+    the editor show "could not save" and, not knowing the new comments' ids, post them again."""
+    form = _editor_form(request, page)
+    try:
+        save_comments_only(request=request, page=page, form=form)
+    except ValueError as exc:
+        return JsonResponse({"success": False, "error_code": "reviewer_comments_only", "error_message": str(exc)},
+                            status=400)
+    latest = page.get_latest_revision()
+    return JsonResponse({
+        "success": True, "pk": page.pk,
+        "revision_id": latest.pk if latest else None,
+        "revision_created_at": latest.created_at.isoformat() if latest else None,
+        "field_updates": _comment_field_updates(form) if "comments" in form.formsets else {},
+        "comments": form.serialize_comments(request.user),
+    })
+
+
 def reviewer_edit_post(request, page):
     """The answer to a reviewer's POST to the editor: comments saved, anything else refused."""
     wants_json = not request.accepts("text/html")  # Wagtail's autosave, as its edit view tells
     if request.POST.get("action-workflow-action") and not wants_json:
         return _decide(request, page)
     refused = next((name for name in REFUSED_ACTIONS if request.POST.get(name)), None)
+    if wants_json and not refused:
+        return _autosave_answer(request, page)
     if refused:
         message = _("Reviewers read and comment; only the authors change, submit or cancel the course. "
                     "Approve or request changes from the workflow menu.")

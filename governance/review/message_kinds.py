@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy
 from guild.notifications import kinds
 from guild.notifications.conf import base_url
 from guild.notifications.kinds import Rendered
+from guild.people.roles import Role
 
 
 def render_review(p, recipient, cache):
@@ -42,13 +43,15 @@ def render_signoff_late(p, recipient, cache):
 kinds.register(
     "review.signoff_late", label=gettext_lazy("Late L&D sign-offs"),
     description=gettext_lazy("For L&D: a course that passed peer review still waits for sign-off."),
-    render=render_signoff_late,
+    render=render_signoff_late, roles=(Role.LD_ADMIN,),
 )
 kinds.register(
     "review.reminder", label=gettext_lazy("Review reminders"),
     description=gettext_lazy("For reviewers: a review is due soon or late."), render=render_review,
+    roles=(Role.EXPERT, Role.REVIEWER),  # experts are asked to review too
 )
 kinds.register(
     "review.escalation", label=gettext_lazy("Late reviews"),
     description=gettext_lazy("For L&D: a peer review is well past its due date."), render=render_review_escalation,
+    roles=(Role.LD_ADMIN,),
 )

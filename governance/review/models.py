@@ -169,3 +169,40 @@ class SuggestedReviewer(models.Model):
 
     def __str__(self):
         return f"{self.reviewer_id} suggested for {self.course_id}"
+
+
+class BlockComment(models.Model):
+    """A reviewer's comment on one block of one lesson, made in one review round.
+
+    Wagtail's own comments live in its page editor, which reviewers may not open on lessons (the
+    lessons wait, read-only, with their course); so the review page, which shows each block as
+    the learner will see it, anchors comments here by lesson and StreamField block id. The
+    authors resolve them; resolved comments stay, with who resolved them, in the round's history."""
+
+    task_state = models.ForeignKey(TaskState, on_delete=models.CASCADE, related_name="block_comments")
+    course = models.ForeignKey("courses.CoursePage", on_delete=models.CASCADE, related_name="+")
+    lesson = models.ForeignKey("courses.LessonPage", on_delete=models.CASCADE, related_name="review_comments")
+    block_id = models.CharField(_("block"), max_length=64)
+    # What the block was when the comment was made: the block may be edited or removed since.
+    block_type = models.CharField(max_length=50, blank=True)
+    block_number = models.PositiveSmallIntegerField(default=1)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    text = models.TextField(_("comment"), max_length=2000)
+    created_at = models.DateTimeField(default=timezone.now)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("comment on a lesson block")
+        verbose_name_plural = _("comments on lesson blocks")
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["course", "resolved_at"], name="block_comment_course_open")]
+
+    def __str__(self):
+        return f"{self.author_id} on {self.lesson_id}/{self.block_id}"
+
+    @property
+    def is_resolved(self):
+        return self.resolved_at is not None

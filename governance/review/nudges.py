@@ -35,9 +35,9 @@ def nudge_reviewer(*, assignment, by, now=None) -> bool:
                           % {"due": timezone.localdate(assignment.due_at).isoformat()})
     sent = notify(
         recipient=assignment.reviewer, kind="review.nudge",
-        title=_("%(name)s is waiting for your review of “%(course)s”")
+        title=lambda: _("%(name)s is waiting for your review of “%(course)s”")
         % {"name": by.display_name, "course": assignment.course.title},
-        body=_("It was due on %(due)s. Approve it or ask for changes when you can.")
+        body=lambda: _("It was due on %(due)s. Approve it or ask for changes when you can.")
         % {"due": timezone.localdate(assignment.due_at).isoformat()},
         url=reverse("sme:review:review", args=[assignment.pk]),
         dedupe_key=f"review.nudge:{assignment.pk}:{timezone.localdate(now).isoformat()}",

@@ -79,8 +79,8 @@ def publish_course_with_lessons(sender, instance, user=None, **kwargs):
     def after_commit():
         notify_authors(
             course=course, kind="review.published",
-            title=_("“%(course)s” is published") % {"course": course.title},
-            body=_("Learners can now find it in the catalogue."), url=course.url or "",
+            title=lambda: _("“%(course)s” is published") % {"course": course.title},
+            body=lambda: _("Learners can now find it in the catalogue."), url=course.url or "",
             key=f"review.published:{instance.pk}",
         )
         # A course that went through review again has been updated.

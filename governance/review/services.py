@@ -130,8 +130,8 @@ def _notify_assigned(assignment):
         lambda: notify(
             recipient=assignment.reviewer,
             kind="review.assigned",
-            title=_("Please review “%(course)s”") % {"course": assignment.course.title},
-            body=_("Due by %(due)s.") % {"due": timezone.localdate(assignment.due_at).isoformat()},
+            title=lambda: _("Please review “%(course)s”") % {"course": assignment.course.title},
+            body=lambda: _("Due by %(due)s.") % {"due": timezone.localdate(assignment.due_at).isoformat()},
             url=_review_url(assignment),
             dedupe_key=f"review.assigned:{assignment.pk}",
         )
@@ -148,8 +148,8 @@ def _tell_ld_admins_reviewers_missing(*, course, task_state):
         notify(
             recipient=admin,
             kind="review.short_of_reviewers",
-            title=_("“%(course)s” needs more reviewers") % {"course": course.title},
-            body=_("Not enough experts share a skill with this course. Assign a reviewer by hand."),
+            title=lambda: _("“%(course)s” needs more reviewers") % {"course": course.title},
+            body=lambda: _("Not enough experts share a skill with this course. Assign a reviewer by hand."),
             url=_review_url_for_course(course),
             dedupe_key=f"review.short:{task_state.pk}",
         )
@@ -230,7 +230,7 @@ def approve(*, task_state, reviewer, checklist, comment="") -> ReviewResult:
     transaction.on_commit(
         lambda: notify_authors(
             course=course, kind="review.approved",
-            title=_("%(name)s approved “%(course)s” (%(n)d of %(total)d)")
+            title=lambda: _("%(name)s approved “%(course)s” (%(n)d of %(total)d)")
             % {"name": reviewer.display_name, "course": course.title, "n": approvals, "total": task.approvals_required},
             body=assignment.comment, url=_review_url_for_course(course), key=f"review.approved:{assignment.pk}",
         )
@@ -263,7 +263,7 @@ def request_changes(*, task_state, reviewer, comment) -> ReviewResult:
     transaction.on_commit(
         lambda: notify_authors(
             course=course, kind="review.changes_requested",
-            title=_("%(name)s asked for changes to “%(course)s”") % {"name": reviewer.display_name, "course": course.title},
+            title=lambda: _("%(name)s asked for changes to “%(course)s”") % {"name": reviewer.display_name, "course": course.title},
             body=comment, url=_edit_url(course), key=f"review.changes:{assignment.pk}",
         )
     )

@@ -49,14 +49,14 @@ def signoff_started(*, task_state):
         for admin in User.objects.filter(is_active=True, groups__name=Role.LD_ADMIN).distinct():
             notify(
                 recipient=admin, kind="review.signoff",
-                title=_("“%(course)s” waits for your L&D sign-off") % {"course": course.title},
-                body=_("Peer review approved it. Sign it off (or request changes) by %(due)s.") % {"due": due},
+                title=lambda: _("“%(course)s” waits for your L&D sign-off") % {"course": course.title},
+                body=lambda: _("Peer review approved it. Sign it off (or request changes) by %(due)s.") % {"due": due},
                 url=edit_url, dedupe_key=f"review.signoff:{task_state.pk}",
             )
         notify_authors(
             course=course, kind="review.signoff_waiting",
-            title=_("“%(course)s” passed peer review and waits for L&D sign-off") % {"course": course.title},
-            body=_("An L&D admin signs it off by %(due)s; it is published then.") % {"due": due},
+            title=lambda: _("“%(course)s” passed peer review and waits for L&D sign-off") % {"course": course.title},
+            body=lambda: _("An L&D admin signs it off by %(due)s; it is published then.") % {"due": due},
             url=reverse("sme:review:course", args=[course.pk]), key=f"review.signoff_waiting:{task_state.pk}",
         )
 

@@ -11,4 +11,6 @@ urlpatterns = [
     path("courses/<page_id:course_id>/cancel/", views.cancel, name="cancel"),
     path("courses/<page_id:course_id>/suggestions/", views.suggest, name="suggest"),
     path("<id:assignment_id>/nudge/", views.nudge, name="nudge"),
+    path("<id:assignment_id>/comments/", views.add_block_comment, name="comment"),
+    path("courses/<page_id:course_id>/comments/resolve/", views.resolve_block_comment, name="resolve_comment"),
 ]

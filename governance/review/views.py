@@ -4,6 +4,7 @@ exactly as the Wagtail editor's workflow menu does."""
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -14,8 +15,9 @@ from guild.core.safe_input import parse_id
 from guild.people.models import User
 from guild.people.roles import Role
 
-from . import cancelling, nudges, selectors, services, suggestions
+from . import block_comments, cancelling, diff, nudges, selectors, services, suggestions
 from .models import ReviewAssignment, ReviewDecision
+from .rounds import number_assignments, round_numbers
 
 REVIEW_ROLES = (Role.EXPERT, Role.REVIEWER, Role.LD_ADMIN)
 
@@ -23,14 +25,14 @@ REVIEW_ROLES = (Role.EXPERT, Role.REVIEWER, Role.LD_ADMIN)
 @role_required(*REVIEW_ROLES)
 def queue(request):
     context = {
-        "assignments": list(selectors.review_queue(reviewer=request.user)[:100]),
-        "recent": list(selectors.recent_reviews_by(reviewer=request.user)),
+        "assignments": number_assignments(list(selectors.review_queue(reviewer=request.user)[:100])),
+        "recent": number_assignments(list(selectors.recent_reviews_by(reviewer=request.user))),
     }
     if request.user.has_role(Role.LD_ADMIN):
-        context["all_pending"] = list(
+        context["all_pending"] = number_assignments(list(
             ReviewAssignment.objects.filter(decision=ReviewDecision.PENDING)
             .select_related("reviewer", "course").order_by("due_at", "id")[:100]
-        )
+        ))
     return render(request, "review/queue.html", context)
 
 
@@ -76,12 +78,60 @@ def review(request, assignment_id):
             User.objects.filter(is_active=True, groups__name__in=[Role.EXPERT, Role.REVIEWER])
             .exclude(pk__in=excluded).distinct().order_by("first_name", "last_name")[:200]
         )
+    history = number_assignments(list(selectors.review_history(course)[:100]))
+    comments = list(block_comments.comments_of_course(course))
+    numbers = round_numbers([assignment.task_state_id] + [c.task_state_id for c in comments])
+    for c in comments:
+        c.round_number = numbers.get(c.task_state_id, 1)
+    can_decide = is_mine and assignment.decision == ReviewDecision.PENDING
     return render(request, "review/review.html", {
-        "assignment": assignment, "course": course.get_latest_revision_as_object(), "lessons": _lessons_as_reviewed(course),
-        "checklist": checklist, "can_decide": is_mine and assignment.decision == ReviewDecision.PENDING,
-        "errors": errors, "posted": request.POST, "candidates": candidates,
-        "history": selectors.review_history(course)[:100],
+        "assignment": assignment, "round_number": numbers.get(assignment.task_state_id, 1),
+        "course": course.get_latest_revision_as_object(), "lessons": _lessons_as_reviewed(course),
+        "comments_by_block": block_comments.by_block(comments), "can_comment": can_decide,
+        "changes": diff.course_changes(course),
+        "checklist": checklist, "can_decide": can_decide,
+        "errors": errors, "posted": request.POST, "candidates": candidates, "history": history,
     })
+
+
+@require_POST
+@role_required(*REVIEW_ROLES)
+def add_block_comment(request, assignment_id):
+    """A reviewer comments on one block of one lesson, from the review page."""
+    assignment = get_object_or_404(ReviewAssignment.objects.select_related("course", "task_state"), pk=assignment_id)
+    if assignment.reviewer_id != request.user.pk:
+        raise Http404
+    block_id = request.POST.get("block", "")[:64]
+    try:
+        block_comments.add_block_comment(
+            assignment=assignment, reviewer=request.user, lesson_id=parse_id(request.POST.get("lesson", "")),
+            block_id=block_id, text=request.POST.get("text", "")[: block_comments.MAX_LENGTH + 1],
+        )
+    except services.ReviewError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Your comment is saved; the authors are told."))
+    url = reverse("sme:review:review", args=[assignment.pk])
+    return redirect(url + (f"#block-{block_id}" if block_id.replace("-", "").isalnum() else ""))
+
+
+@require_POST
+@role_required(*REVIEW_ROLES)
+def resolve_block_comment(request, course_id):
+    """An author marks a reviewer's block comment as dealt with; it stays in the round's history."""
+    course = get_object_or_404(CoursePage, pk=course_id)
+    if request.user.pk not in course_author_ids(course):
+        raise Http404
+    try:
+        comment = block_comments.resolve_block_comment(
+            comment_id=parse_id(request.POST.get("comment", "")), course=course, by=request.user
+        )
+    except services.ReviewError as exc:
+        messages.error(request, str(exc))
+        return redirect(reverse("sme:review:course", args=[course.pk]) + "#comments")
+    messages.success(request, _("Marked as resolved: %(who)s's comment on “%(lesson)s”.")
+                     % {"who": comment.author.display_name, "lesson": comment.lesson.title})
+    return redirect(reverse("sme:review:course", args=[course.pk]) + f"#comment-{comment.pk}")
 
 
 @require_POST
@@ -113,7 +163,17 @@ def course_reviews(request, course_id):
     )
     if not allowed:
         raise Http404
-    context = {"course": course, "history": history}
+    number_assignments(history)
+    comments = list(block_comments.comments_of_course(course))
+    numbers = round_numbers([c.task_state_id for c in comments])
+    rounds = {}
+    for c in comments:
+        c.round_number = numbers.get(c.task_state_id, 1)
+        rounds.setdefault(c.round_number, []).append(c)
+    context = {
+        "course": course, "history": history, "is_author": request.user.pk in course_author_ids(course),
+        "comment_rounds": sorted(rounds.items(), reverse=True),
+    }
     if request.user.pk in course_author_ids(course):
         chosen = suggestions.suggestions_for(course=course)
         taken = {s.reviewer_id for s in chosen}

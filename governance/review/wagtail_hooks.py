@@ -2,7 +2,10 @@
 
 from django.contrib import messages
 from django.shortcuts import redirect
-from django.urls import include, path
+from django.templatetags.static import static
+from django.urls import include, path, reverse
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.action_menu import (
@@ -12,16 +15,17 @@ from wagtail.admin.action_menu import (
     SubmitForModerationMenuItem,
 )
 
-from courses.models import CoursePage
+from courses.models import CoursePage, LessonPage
 from courses.permissions import course_author_ids
 from guild.core.navigation import NavGroup, NavItem
 from guild.people.roles import Role
 from sme import extensions
 
-from . import editor
+from . import block_comments, editor
 from .models import ReviewAssignment, ReviewDecision
+from .rounds import round_numbers
 from .selectors import courses_reviewed_by, review_queue
-from .status import review_status
+from .status import review_status, round_statuses
 
 
 @hooks.register(extensions.URLS)
@@ -55,6 +59,11 @@ def round_reviewers(*, round_ids):
     return reviewers
 
 
+@hooks.register(extensions.ROUND_STATUS)
+def round_status(*, round_ids):
+    return {ts_id: status.headline for ts_id, status in round_statuses(round_ids).items()}
+
+
 @hooks.register(extensions.COURSES_IN_REVIEW_BY)
 def courses_in_review_by(*, user):
     return ReviewAssignment.objects.filter(reviewer=user).values("course_id")
@@ -68,6 +77,9 @@ def courses_reviewed(*, user, limit):
 @hooks.register("before_edit_page")
 def reviewers_only_comment(request, page):
     """Every POST to Wagtail's editor (save, autosave, publish, submit, restart, cancel, revert)."""
+    if isinstance(page, LessonPage) and request.method == "GET":
+        _show_block_comments(request, page)
+        return None
     if not isinstance(page, CoursePage):
         return None
     if request.method == "GET":
@@ -111,6 +123,61 @@ def _show_review_status(request, page):
     messages.info(request, status.headline)
     for who, text in status.comments[:10]:
         messages.warning(request, f"{who}: {text}")
+
+
+def _show_block_comments(request, lesson):
+    """The lesson's editor opens with the reviewers' open comments on its blocks, each naming its
+    block as the editor numbers them, and where to resolve them."""
+    course = lesson.get_parent().specific
+    if not isinstance(course, CoursePage) or request.user.pk not in course_author_ids(course):
+        return
+    comments = block_comments.open_comments_of_lesson(lesson)
+    if not comments:
+        return
+    numbers = round_numbers([c.task_state_id for c in comments])
+    for c in comments[:20]:
+        label = _("Round %(round)d · block %(n)d · %(who)s") % {
+            "round": numbers.get(c.task_state_id, 1), "n": c.block_number, "who": c.author.display_name}
+        # The block's id lets pinned-comments.js repeat the comment beside its block.
+        messages.warning(request, format_html('{}: <span data-guild-block-comment="{}" data-guild-comment-label="{}">{}</span>',
+                                              label, c.block_id, label, c.text))
+    messages.info(request, format_html(
+        '{} <a href="{}">{}</a>', _("Once a comment is dealt with, mark it resolved on the course's review page:"),
+        reverse("sme:review:course", args=[course.pk]) + "#comments", _("review comments"),
+    ))
+
+
+@hooks.register("insert_editor_js")
+def pinned_comments_js():
+    return format_html('<script src="{}" defer></script>', static("review/pinned-comments.js"))
+
+
+# Wagtail's own success messages after a submit or a restart, in the words of peer review.
+def _plain_workflow_message(request, page):
+    from django.utils.translation import gettext
+
+    title = page.get_admin_display_title()
+    jargon = {
+        gettext("Page '%(page_title)s' has been submitted for moderation.") % {"page_title": title},
+        gettext("Workflow on page '%(page_title)s' has been restarted.") % {"page_title": title},
+    }
+    # Wagtail renders its message with its buttons ("View draft", "Edit") into safe HTML: only
+    # its sentence is replaced, the buttons stay. `_queued_messages` holds this request's messages.
+    queued = getattr(messages.get_messages(request), "_queued_messages", [])
+    for message in queued:
+        text = str(message.message)
+        found = next((escape(j) for j in jargon if escape(j) in text), None)
+        if found:
+            status = review_status(page)
+            plain = _("“%(course)s” is with the reviewers.") % {"course": page.title}
+            # Safe: Wagtail escaped `text`; an escaped sentence replaces an escaped sentence.
+            message.message = mark_safe(text.replace(found, escape(plain + (" " + status.headline if status else ""))))  # noqa: S308
+
+
+@hooks.register("after_edit_page")
+def plain_words_after_submit(request, page):
+    if isinstance(page, CoursePage) and request.method == "POST":
+        _plain_workflow_message(request, page)
 
 
 class SubmitForReviewMenuItem(SubmitForModerationMenuItem):

@@ -1,12 +1,15 @@
 """The figures behind each chart, drawn with governance.charts (inline SVG with a data table)."""
 
 from collections import defaultdict
+from urllib.parse import urlencode
 
 from django.db.models import Sum
 from django.db.models.functions import TruncMonth
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from governance import charts, figures
+from governance.heatmap import Cell, Heatmap
 from governance.maturity import DIMENSIONS
 from governance.models.roadmap import Pillar
 from governance.models.rollups import DailyActivity
@@ -26,6 +29,7 @@ def activity_chart(rollups):
         desc=_("Learning events and course completions per week over the period."),
         labels=rollups["weeks"], series=[rollups["weekly_events"], rollups["weekly_completions"]],
         series_names=[_("Learning events"), _("Completions")],
+        x_label=_("Week starting"), y_label=_("Events per week"),
     )
 
 
@@ -53,20 +57,29 @@ def enrolments_chart(enrol):
 
 
 def readiness_chart(rows):
-    """The team x skill heatmap of people who hold the level their role requires; `rows`: from
-    governance.selectors.skills.coverage(by_team=True). Two queries."""
+    """The team x skill heatmap of people who hold the level their role requires, each cell linking to
+    those people; `rows`: from governance.selectors.skills.coverage(by_team=True). Two queries."""
     team_ids = sorted({t for t, *_rest in rows if t is not None})
     skill_ids = sorted({s for _team, s, *_rest in rows})
-    teams = dict(Team.objects.filter(pk__in=team_ids).values_list("pk", "name"))
-    skills = dict(Skill.objects.filter(pk__in=skill_ids).values_list("pk", "name"))
-    cell = {(t, s): _pct(met, required) for t, s, required, met in rows}
-    team_order = sorted(team_ids, key=lambda t: teams.get(t, ""))
-    skill_order = sorted(skill_ids, key=lambda s: skills.get(s, ""))
-    return charts.heatmap(
+    teams = {pk: (name, slug) for pk, name, slug in Team.objects.filter(pk__in=team_ids).values_list("pk", "name", "slug")}
+    skills = {pk: (name, slug) for pk, name, slug in Skill.objects.filter(pk__in=skill_ids).values_list("pk", "name", "slug")}
+    counts = {(t, s): (required, met) for t, s, required, met in rows}
+    team_order = sorted((t for t in team_ids if t in teams), key=lambda t: teams[t][0])
+    skill_order = sorted((s for s in skill_ids if s in skills), key=lambda s: skills[s][0])
+    base = reverse("governance:readiness_people")
+
+    def cell(t, s):
+        required, met = counts.get((t, s), (0, 0))
+        if not required:
+            return Cell(None)
+        query = urlencode({"team": teams[t][1], "skill": skills[s][1]})
+        return Cell(_pct(met, required), required, met, f"{base}?{query}")
+
+    return Heatmap(
         key="readiness", title=_("Readiness: skill coverage by team"),
         desc=_("Share of people in each team who hold each skill at the level their role requires."),
-        row_labels=[teams.get(t, "?") for t in team_order], col_labels=[skills.get(s, "?") for s in skill_order],
-        cells=[[cell.get((t, s)) for s in skill_order] for t in team_order],
+        columns=[skills[s][0] for s in skill_order],
+        grid=[(teams[t][0], [cell(t, s) for s in skill_order]) for t in team_order],
     )
 
 
@@ -113,6 +126,7 @@ def business_beside_training(dash):
                    "sub-teams completed that month (right axis), up to this month."),
             labels=months, series=[[last_value.get(m) for m in months], per_month],
             series_names=[series["name"], _("Course completions")], own_scale=True,
+            x_label=_("Month"), y_label=str(series["name"]), y2_label=_("Course completions"),
         ))
     return out
 
@@ -127,7 +141,7 @@ def kpi_chart(kpi):
     return charts.line_chart(
         key="kpi", title=kpi.name, desc=_("Values of %(kpi)s over time, per team.") % {"kpi": kpi.name},
         labels=[d.isoformat() for d in dates], series=[[s.get(d) for d in dates] for s in series.values()],
-        series_names=list(series.keys()),
+        series_names=list(series.keys()), x_label=_("Date"), y_label=kpi.unit or kpi.name,
     )
 
 

@@ -13,6 +13,7 @@ from governance.models.committees import LEADERSHIP_COMMITTEES, Decision, Meetin
 from governance.models.kpis import KPIDefinition, KPITier
 from governance.models.needs import LearningNeed, NeedStatus, NeedVolunteer
 from governance.models.roadmap import Initiative
+from governance.periods import period_start
 from governance.selectors.rollups import active_people
 from guild.people.models import User
 from guild.skills.models import PersonSkill
@@ -55,7 +56,7 @@ def maturity_evidence():
     people = User.objects.filter(is_active=True).annotate(
         has_skill=Exists(PersonSkill.objects.filter(person=OuterRef("pk"))),
     ).aggregate(total=Count("id"), with_skills=Count("id", filter=Q(has_skill=True)))
-    active = active_people(period=30)["learners"]
+    active = active_people(start=period_start(30, today=today), end=today)["learners"]
     tiers = set(KPIDefinition.objects.filter(values__isnull=False).values_list("tier", flat=True).distinct())
     skill_levels = PersonSkill.objects.count()
     # The platform itself computes spend, engagement, relevance and (from skills) readiness.

@@ -1,14 +1,14 @@
 """The dashboard's filters (team and period) read from a query string. A value that names no team or
 no period is refused with a message, never read as "the whole organisation"."""
 
-from dataclasses import dataclass
-from datetime import datetime, time
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from governance.periods import PERIOD_DAYS, period_start
+from governance.periods import PERIOD_DAYS, previous_window
 from guild.people.models import Team
 
 _PERIOD_LABELS = {30: gettext_lazy("Last 30 days"), 90: gettext_lazy("Last 90 days"),
@@ -30,10 +30,11 @@ class Filters:
     team: Team | None = None
     period: int = DEFAULT_PERIOD
     team_ids: list | None = None  # the team and its sub-teams; None: the whole organisation
+    ends_on: date | None = None  # the period's last day; None: today
 
     @property
     def start(self):
-        return period_start(self.period)
+        return self.end - timedelta(days=self.period - 1)
 
     @property
     def start_at(self):
@@ -42,11 +43,20 @@ class Filters:
 
     @property
     def end(self):
-        return timezone.localdate()
+        return self.ends_on or timezone.localdate()
+
+    @property
+    def end_at(self):
+        """The start of the day after the period's last day: what happened in the period is before it."""
+        return timezone.make_aware(datetime.combine(self.end + timedelta(days=1), time.min))
 
     @property
     def period_label(self):
         return PERIODS[self.period]
+
+    def previous(self):
+        """The same team and the period of the same length just before this one (for the change)."""
+        return replace(self, ends_on=previous_window(self.start, self.end)[1])
 
 
 def parse_filters(params):

@@ -66,8 +66,13 @@ def priority_list(*, user=None, statuses=OPEN_NEED_STATUSES, team_id=None, limit
         )
     needs = list(needs)
     gaps = skill_gaps({n.skill_id for n in needs if n.skill_id})
-    ranked = sorted(score_needs(needs, gaps), key=lambda p: (-p.score, -p.need.vote_count, p.need.created_at))
+    ranked = sorted(score_needs(needs, gaps), key=ranking_key)
     return ranked[:limit] if limit else ranked
+
+
+def ranking_key(priority):
+    """Highest score first, then most votes, then oldest; the id settles the rest (the API's cursor)."""
+    return (-float(priority.score), -priority.need.vote_count, priority.need.created_at.isoformat(), priority.need.pk)
 
 
 def need_priority(need):

@@ -1,5 +1,6 @@
 """Reads for the mission, roadmap, committees and maturity pages, and the budget the dashboard sums."""
 
+import calendar
 from datetime import date
 from decimal import Decimal
 
@@ -44,9 +45,20 @@ def roadmap():
     return initiatives, months
 
 
+def today_marker(months, *, today=None):
+    """Where today falls on the timeline: {"day", "column" (CSS grid column of its month), "offset"
+    (percent into the month)}, or None when the timeline does not span today."""
+    today = today or timezone.localdate()
+    for n, first in enumerate(months):
+        if (first.year, first.month) == (today.year, today.month):
+            days = calendar.monthrange(today.year, today.month)[1]
+            return {"day": today, "column": n + 2, "offset": round(100 * (today.day - 0.5) / days, 1)}
+    return None
+
+
 def budget_in_scope(*, start, end, team_ids=None):
     """Budget planned and spent per pillar that belongs to the scope, each initiative's amounts prorated
-    to its days inside [start, end] (spending taken as spread evenly over its dates), in cents.
+    to its days inside [start, end] (spending taken as spread evenly over its dates), exact.
 
     Scope: the whole organisation (`team_ids` None) counts every initiative, organisation-wide or a
     team's; a team (`team_ids`: it and its sub-teams) counts only the initiatives whose budget is one of
@@ -60,8 +72,8 @@ def budget_in_scope(*, start, end, team_ids=None):
                                                         "spent": Decimal(0)})
         row["planned"] += initiative.share_of(initiative.budget_planned, start=start, end=end)
         row["spent"] += initiative.share_of(initiative.budget_spent, start=start, end=end)
-    for row in per_pillar.values():
-        row["planned"], row["spent"] = row["planned"].quantize(CENTS), row["spent"].quantize(CENTS)
+    # Kept exact: figures computed from them (budget used, cost per hour) must not compound the cents'
+    # rounding of each pillar; whoever shows an amount rounds it.
     return [per_pillar[p] for p in Pillar.values if p in per_pillar]
 
 

@@ -14,10 +14,9 @@ from governance.models.rollups import (
     EnrolmentSummary,
     RollupState,
 )
+from governance.selectors.definitions import VOLUNTARY_SOURCES
 from governance.verbs import COURSE_COMPLETION, LEARNING_VERBS
 from guild.people.models import User
-
-VOLUNTARY_SOURCES = (EnrolmentSource.SELF,)  # every other source is an assignment (manager, rule, cohort...)
 
 
 def _activity(filters):
@@ -29,9 +28,10 @@ def _activity(filters):
     return list(qs.values("day", "verb").annotate(n=Sum("events")).order_by("day"))
 
 
-def active_people(*, period, team_ids=None):
-    """Distinct active learners, authors and reviewers in the period, from the per-team counts."""
-    qs = ActivePeople.objects.filter(period_days=period)
+def active_people(*, start, end, team_ids=None):
+    """Distinct active learners, authors and reviewers from `start` to `end` (dates), from the per-team
+    counts kept for each dashboard period and the one before it (people with an active account)."""
+    qs = ActivePeople.objects.filter(starts_on=start, ends_on=end)
     if team_ids is not None:
         qs = qs.filter(team_id__in=team_ids)
     totals = qs.aggregate(learners=Sum("learners"), authors=Sum("authors"), reviewers=Sum("reviewers"))
@@ -60,7 +60,7 @@ def rollup_figures(filters):
     labels, weekly = _weekly(activity, filters, {*LEARNING_VERBS, COURSE_COMPLETION})
     _labels, completions = _weekly(activity, filters, {COURSE_COMPLETION})
     return {"verbs": verb_totals, "weeks": labels, "weekly_events": weekly, "weekly_completions": completions,
-            "actors": active_people(period=filters.period, team_ids=filters.team_ids)}
+            "actors": active_people(start=filters.start, end=filters.end, team_ids=filters.team_ids)}
 
 
 def headcount(filters):
@@ -73,7 +73,7 @@ def headcount(filters):
 
 def enrolment_totals(filters):
     """Enrolments made in the period, from the periodic summary (one query over a few rows per team)."""
-    qs = EnrolmentSummary.objects.filter(period_days=filters.period)
+    qs = EnrolmentSummary.objects.filter(starts_on=filters.start, ends_on=filters.end)
     if filters.team_ids is not None:
         qs = qs.filter(team_id__in=filters.team_ids)
     totals = defaultdict(int)

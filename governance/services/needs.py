@@ -203,7 +203,10 @@ def notify_followers(*, change_id, batch_size=500):
         return 0
     need = change.need
     url = reverse("governance:need", args=[need.pk])
-    title = _("“%(need)s” is now: %(status)s") % {"need": need.title[:120], "status": change.get_status_display()}
+
+    def title():
+        return _("“%(need)s” is now: %(status)s") % {"need": need.title[:120], "status": change.get_status_display()}
+
     sent, after = 0, 0
     while True:
         voter_ids = list(NeedVote.objects.filter(need=need, voter_id__gt=after).order_by("voter_id")
@@ -215,7 +218,7 @@ def notify_followers(*, change_id, batch_size=500):
         for person in User.objects.filter(pk__in=voter_ids, is_active=True):
             if person.pk == change.changed_by_id:
                 continue
-            if notify(recipient=person, kind="need_status", title=str(title), body=change.note, url=url,
+            if notify(recipient=person, kind="need_status", title=title, body=change.note, url=url,
                       dedupe_key=f"need-status:{change.pk}"):
                 sent += 1
         after = max(voter_ids)

@@ -12,7 +12,8 @@ from django.utils.html import format_html_join
 from governance.permissions import LD, READERS
 from governance.selectors import dashboard as dash_selectors
 from governance.selectors import roadmap as roadmap_selectors
-from governance.selectors.charts import business_beside_training, maturity_radar
+from governance.selectors import summary
+from governance.selectors.charts import business_beside_training
 from governance.services.exports import CONTENT_TYPES, export_dashboard
 from guild.core.permissions import role_required
 from guild.core.replica import reporting_reads
@@ -52,13 +53,14 @@ def _filtered(view):
     return wrapper
 
 
-@role_required(*LD)
+@role_required(*READERS)  # executives read every figure too: the summary links here for the details
 @reporting_reads()
 @_filtered
 def dashboard(request, filters):
     dash = dash_selectors.dashboard(filters)
     context = {"dash": dash, "business_charts": business_beside_training(dash),
-               "overdue_actions": roadmap_selectors.overdue_actions(), **_filters_context(request, filters)}
+               "overdue_actions": roadmap_selectors.overdue_actions(), "can_edit": request.user.has_role(*LD),
+               **_filters_context(request, filters)}
     return render(request, "governance/dashboard.html", context)
 
 
@@ -66,11 +68,12 @@ def dashboard(request, filters):
 @reporting_reads()
 @_filtered
 def executive_summary(request, filters):
+    """One screen: the headline, a few figures with their change, the roadmap's status and the overdue
+    committee actions (the reader's own first); the dashboard holds the details."""
     dash = dash_selectors.dashboard(filters)
-    assessments = roadmap_selectors.maturity_history()
-    context = {"dash": dash, "business_charts": business_beside_training(dash),
-               "mission": roadmap_selectors.current_mission(), "radar": maturity_radar(assessments),
-               "initiatives": roadmap_selectors.roadmap()[0], **_filters_context(request, filters)}
+    context = {"dash": dash, "headline": summary.headline_sentence(dash), "headlines": summary.headline_figures(dash),
+               "roadmap_status": summary.roadmap_status(),
+               "overdue_actions": summary.overdue_actions_for(request.user), **_filters_context(request, filters)}
     return render(request, "governance/summary.html", context)
 
 

@@ -36,9 +36,12 @@ def need_create(request):
             if result.created:
                 messages.success(request, _("Your need is on the board. Share it so colleagues can vote."))
             else:
-                need_services.vote(need=result.need, voter=request.user)
-                messages.warning(request, _("This need is already on the board, so we added your vote to it. "
-                                            "Add what is specific to you as a comment."))
+                if need_services.vote(need=result.need, voter=request.user):
+                    messages.warning(request, _("This need is already on the board, so we added your vote to it. "
+                                                "Add what is specific to you as a comment."))
+                else:
+                    messages.info(request, _("This need is already on the board and you have already voted for it. "
+                                             "Add what is specific to you as a comment."))
             return redirect("governance:need", pk=result.need.pk)
     return render(request, "governance/needs/form.html", {"form": form})
 

@@ -53,6 +53,7 @@ def roadmap(request):
     initiatives, months = roadmap_selectors.roadmap()
     return render(request, "governance/roadmap.html", {
         "initiatives": initiatives, "months": months, "can_edit": request.user.has_role(Role.LD_ADMIN),
+        "today": roadmap_selectors.today_marker(months), "rows": len(initiatives) + 1,
     })
 
 

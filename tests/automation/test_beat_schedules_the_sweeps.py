@@ -17,5 +17,5 @@ def test_every_feature_sweep_is_registered_with_the_platform_in_order():
     assert [s.name for s in sweeps.registry.all()] == [
         "courses.certificate_renewals", "courses.enrolment_reminders", "review.slas", "review.signoff_slas",
         "courses.team_digest",
-        "sme.author_digest",
+        "sme.author_digest", "courses.retention_boosters", "courses.cohort_session_reminders",
     ]

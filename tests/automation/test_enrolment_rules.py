@@ -67,12 +67,13 @@ def test_a_role_rule_reaches_the_people_holding_the_role(course, expert, learner
     assert enrolled(course) == {"sofia@example.com"}
 
 
-def test_new_joiners_only_within_n_days(course, team):
-    from guild.people.models import User
-
-    fresh = make_user(email="fresh@example.com", team=team)
-    old = make_user(email="old@example.com", team=team)
-    User.objects.filter(pk=old.pk).update(date_joined=timezone.now() - timedelta(days=90))
+def test_new_hires_are_people_hired_within_n_days_not_new_accounts(course, team):
+    """"New hire" is the hire date HR sets: an account SCIM created today for someone hired years
+    ago is not a new hire, and neither is an account without a hire date."""
+    today = timezone.localdate()
+    fresh = make_user(email="fresh@example.com", team=team, hire_date=today - timedelta(days=3))
+    make_user(email="veteran@example.com", team=team, hire_date=today - timedelta(days=900))
+    make_user(email="unknown@example.com", team=team)  # account created today, no hire date
     apply_rule(rule=rule(team=team, joined_within_days=30, course=course))
     assert enrolled(course) == {fresh.email}
 

@@ -43,9 +43,19 @@ def test_anonymous_people_are_sent_to_sign_in(client, name):
 
 
 @pytest.mark.parametrize("name", LD_ONLY + RULE_PAGES + ["automation:team"])
-def test_learners_experts_reviewers_and_executives_are_refused(client, name, learner, expert, reviewer, executive):
-    for person in (learner, expert, reviewer, executive):
+def test_learners_experts_and_reviewers_are_refused(client, name, learner, expert, reviewer):
+    for person in (learner, expert, reviewer):
         assert status(client, person, name) == 403
+
+
+@pytest.mark.parametrize("name", LD_ONLY + ["automation:team"])
+def test_executives_are_refused_the_policy_the_outbox_and_team_pages(client, name, executive):
+    assert status(client, executive, name) == 403
+
+
+@pytest.mark.parametrize("name", RULE_PAGES)
+def test_executives_make_rules_for_the_whole_organisation(client, name, executive):
+    assert status(client, executive, name) == 200
 
 
 @pytest.mark.parametrize("name", LD_ONLY + RULE_PAGES)

@@ -21,7 +21,7 @@ from urllib.parse import urlsplit, urlunsplit
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/guild_bench"
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/6"
 REPO = Path(__file__).resolve().parents[3]
-SCENARIOS = ("learner", "search", "dashboard", "publish", "load", "sweep")  # the longest last
+SCENARIOS = ("learner", "search", "dashboard", "publish", "editor", "load", "sweep")  # the longest last
 
 
 def parse_args(argv):

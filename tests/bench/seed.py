@@ -274,7 +274,7 @@ def _seed_pages(cur, size, now, rng, people):
         courses.append(page(cid, cpath, home.depth + 2, lessons_per[i], title, slug, curl, ct[CoursePage]))
         summary = f"Use {topic} at work: {' '.join(rng.choice(WORDS) for _ in range(12))}."
         course_rows.append((cid, summary, ["beginner", "intermediate", "advanced"][i % 3], 30 + i % 90,
-                            f"People who work with {topic}.", None, None, 3, True, True, i % 10 == 0))
+                            f"People who work with {topic}.", None, None, 3, True, True, i % 10 == 0, False, False))
         for n in range(lessons_per[i]):
             lslug = f"lesson-{n + 1}"
             ltitle = f"{topic.capitalize()} {n + 1}: {rng.choice(WORDS)} and {rng.choice(WORDS)}"
@@ -300,7 +300,8 @@ def _seed_pages(cur, size, now, rng, people):
                    raw=False, using=connection.alias, update_fields=None)
     copy_rows(cur, "courses_coursepage", ["page_ptr_id", "summary", "level", "estimated_minutes", "audience",
                                       "certificate_validity_months", "pass_mark", "max_quiz_attempts",
-                                      "allow_self_enrolment", "allow_unenrolment", "is_mandatory"], course_rows)
+                                      "allow_self_enrolment", "allow_unenrolment", "is_mandatory",
+                                      "lessons_in_order", "skill_level_needs_no_validation"], course_rows)
     copy_rows(cur, "courses_lessonpage", ["page_ptr_id", "summary", "body", "estimated_minutes", "is_required"],
           lesson_rows)
     experts = people["experts"]

@@ -4,12 +4,12 @@ for changes in the Wagtail editor; the author fixes and resubmits; both reviewer
 (ticking the checklist); a learner then finds the course in the catalogue."""
 
 import re
-import time
 
 import pytest
 
 from guild.people.roles import Role
-from tests.support.browser import sign_in
+from tests.support.automation import wait_for
+from tests.support.browser import approve_from_review_queue, open_action_menu, sign_in, sign_out
 from tests.support.people import PASSWORD, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -19,20 +19,7 @@ TITLE = "Reading query plans"
 
 def eventually(check, timeout=15):
     """Wait for what a click causes (an XHR modal submits, then the page reloads)."""
-    deadline = time.monotonic() + timeout
-    while not check():
-        if time.monotonic() > deadline:
-            raise AssertionError("timed out waiting for the action to take effect")
-        time.sleep(0.2)
-
-
-def sign_out(page):
-    page.context.clear_cookies()
-
-
-def open_action_menu(page):
-    """The editor's footer: the main button plus a toggle that reveals the other actions."""
-    page.locator("footer [data-w-dropdown-target='toggle'], footer .w-dropdown__toggle").first.click()
+    wait_for(check, timeout=timeout, message="the action to take effect")
 
 
 @pytest.fixture
@@ -123,15 +110,8 @@ def test_an_expert_writes_a_course_that_peers_review_and_a_learner_finds(page, p
 
     # 6. Both reviewers approve from their review queue, after ticking the checklist.
     for email in ("ana@example.com", "ben@example.com"):
-        sign_in(page, email, PASSWORD)
-        page.goto("/reviews/")
-        page.get_by_test_id("queue").get_by_role("link", name=TITLE).click()
-        assert "Why slow queries cost us money" in page.content()
-        page.get_by_label("Accurate").check()
-        page.get_by_label("Clear").check()
-        page.get_by_role("button", name="Approve").click()
-        page.wait_for_url("**/reviews/")
-        sign_out(page)
+        approve_from_review_queue(page, email, TITLE, ["Accurate", "Clear"],
+                                  shows="Why slow queries cost us money")
     course.refresh_from_db()
     assert course.live
 

@@ -22,7 +22,7 @@ def test_each_role_signs_in_through_the_form_and_sees_its_home(page):
 def test_a_wrong_password_shows_the_error_in_the_form(page):
     person = make_user(email="typo@example.com")
     sign_in(page, person.email, "not-the-password")
-    assert "not correct" in page.locator("form").inner_text()
+    assert "not correct" in page.locator("form", has=page.locator("input[type=password]")).inner_text()
     assert page.url.endswith("/accounts/login/")
 
 

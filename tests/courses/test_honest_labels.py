@@ -23,11 +23,11 @@ def test_the_catalogue_says_enrolled_not_in_progress_until_the_learner_starts(cl
     enrol(learner, course)
     client.force_login(learner)
     label = card(client.get("/courses/").content.decode(), "SQL for analysts")
-    assert "Enrolled, not started" in label and "In progress" not in label
+    assert "Not started" in label and "In progress" not in label
 
     client.get(lessons_of(course)[0].url)  # opening a lesson starts the course
     label = card(client.get("/courses/").content.decode(), "SQL for analysts")
-    assert "In progress" in label and "not started" not in label
+    assert "In progress" in label and "Not started" not in label
 
 
 def test_rewards_counts_the_same_completed_courses_as_my_learning(client, django_capture_on_commit_callbacks):

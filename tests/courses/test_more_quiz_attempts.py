@@ -72,6 +72,22 @@ def test_a_request_is_granted_by_an_author_and_the_learner_takes_the_quiz_again(
     assert QuizAttempt.objects.filter(passed=True).count() == 1
 
 
+def test_a_renewal_starts_again_from_the_courses_own_limit(learner, expert, course, stuck):
+    from courses import services
+    from courses.models import Enrolment
+    from courses.services.attempt_requests import decide, request_more_attempts
+
+    decide(attempt_request=request_more_attempts(learner=learner, lesson=stuck), by=expert, grant=True)
+    services.submit_quiz(learner=learner, lesson=stuck, answers=right_answers(stuck))  # the granted attempt: passed
+    enrolment = Enrolment.objects.get(learner=learner, course=course)
+    services.renew_enrolment(enrolment=enrolment, due_date=None)
+
+    services.submit_quiz(learner=learner, lesson=stuck, answers=wrong_answers(stuck))  # the course allows one
+    with pytest.raises(services.LearningError, match="used every attempt"):
+        services.submit_quiz(learner=learner, lesson=stuck, answers=right_answers(stuck))
+    assert not AttemptRequest.objects.filter(enrolment=enrolment).exists()
+
+
 def test_a_declined_request_is_told_and_can_be_asked_again(client, learner, ld_admin, stuck,
                                                            django_capture_on_commit_callbacks):
     client.force_login(learner)

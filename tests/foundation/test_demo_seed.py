@@ -1,5 +1,6 @@
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
 from guild.people.models import Team, User
 from guild.skills.models import Skill
@@ -20,6 +21,7 @@ def test_seed_demo_builds_the_company_and_is_idempotent():
     for email in ("learner", "expert", "reviewer", "manager", "admin", "exec"):
         person = User.objects.get(email=f"{email}@example.com")
         assert person.check_password("guild-demo")
+    assert User.objects.get(email="camille@example.com").language == "fr"  # the demo's French speaker
     call_command("seed_demo")
     assert _counts() == first
 
@@ -47,3 +49,37 @@ def test_every_app_registers_its_demo_step_and_the_rollup_fold_runs_last():
         (50, "rewards.demo"), (60, "governance.demo"), (70, "courses.automation.demo"),
         (1000, "governance.demo.fold_rollups"),
     ]
+
+
+def test_the_demo_shows_live_sessions_and_retention_boosters(client):
+    """A cohort with a session that happened (attendance taken) and one to come (invites sent), and
+    boosters asked and answered over a fortnight, today's waiting: on the pages people open."""
+    from courses.models.boosters import BoosterPrompt
+    from courses.models.cohorts import Attendance, Cohort
+    from guild.notifications.models import OutboxMessage
+
+    call_command("seed_demo")
+    cohort = Cohort.objects.get(slug="spring-new-managers")
+    past, upcoming = cohort.sessions.order_by("starts_at")
+    assert past.starts_at < timezone.now() < upcoming.starts_at
+    assert Attendance.objects.filter(session=past, present=True).count() == cohort.memberships.count() - 1
+    assert OutboxMessage.objects.filter(kind="cohort.invite", payload__session=upcoming.pk).count() == cohort.memberships.count()
+
+    learner = User.objects.get(email="learner@example.com")
+    client.force_login(learner)
+    page = client.get(f"/learning/cohorts/{cohort.slug}/").content.decode()
+    assert past.title in page and upcoming.title in page
+    boosters = client.get("/learning/boosters/")
+    assert len(boosters.context["prompts"]) == 2 and boosters.context["courses"]  # today's questions wait
+    assert BoosterPrompt.objects.filter(learner=learner, answered_at__isnull=False, correct=False).exists()
+
+    client.force_login(User.objects.get(email="admin@example.com"))
+    page = client.get(f"/cohorts/{cohort.pk}/").content.decode()
+    assert past.title in page and upcoming.title in page and "Absent" in page and "Present" in page
+    outbox = client.get("/automation/outbox/?status=sent").content.decode()
+    assert "to keep your learning fresh" in outbox
+
+    # The authors see which questions learners forget (their recall report has answers).
+    course = BoosterPrompt.objects.filter(learner=learner).first().item.enrolment.course
+    client.force_login(course.course_authors.first().user)
+    assert any(row.answered for row in client.get("/sme/").context["recall"])

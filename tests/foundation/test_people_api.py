@@ -31,9 +31,9 @@ def test_bad_input_is_refused_field_by_field_and_creates_nothing(client, ld_admi
         {"employee_id": "E-2", "email": "not-an-email", "team": "no-such-team", "timezone": "Mars/Base"},
         content_type="application/json",
     )
-    assert response.status_code == 400
-    errors = response.json()
-    assert set(errors) >= {"email", "team", "timezone"}
+    assert response.status_code == 400 and response["Content-Type"] == "application/problem+json"
+    errors = response.json()["errors"]
+    assert {e["field"] for e in errors} >= {"email", "team", "timezone"}
     assert not User.objects.filter(employee_id="E-2").exists()
 
 

@@ -27,7 +27,7 @@ TEAM_SCOPE = {None: None, 0: {0, 2}, 1: {1}, 2: {2}}
 
 
 def random_organisation(rnd):
-    people = [{"team": rnd.choice([None, 0, 1, 2]), "role": rnd.random() < 0.7,
+    people = [{"team": rnd.choice([None, 0, 1, 2]), "role": rnd.random() < 0.7, "active": rnd.random() < 0.85,
                "skills": {s: rnd.choice([None, 1, 2, 3, 4]) for s in REQUIRED}} for _ in range(rnd.randint(1, 8))]
     n = len(people)
     events = [(rnd.randrange(n), rnd.choice(VERBS), rnd.randint(0, 400), rnd.choice(["course", "lesson"]))
@@ -85,7 +85,7 @@ def build(org, world, counter):
     people = []
     for i, spec in enumerate(org["people"]):
         person = User.objects.create(email=f"rc{counter}-{i}@example.com", team=teams.get(spec["team"]),
-                                     job_role=world.role if spec["role"] else None)
+                                     job_role=world.role if spec["role"] else None, is_active=spec["active"])
         people.append(person)
         PersonSkill.objects.bulk_create(PersonSkill(person=person, skill=world.skills[s], level=level)
                                         for s, level in spec["skills"].items() if level)
@@ -123,27 +123,31 @@ def _pct(part, whole):
     return 100 * part / whole if whole else None
 
 
-def naive(org, world, *, period, team):
-    """Every dashboard figure of `org` for `period` days and `team` (an index, None: everyone)."""
+def naive(org, world, *, period, team, before=0):
+    """Every dashboard figure of `org` for `period` days and `team` (an index, None: everyone); `before`:
+    the period ends that many days before today (`period`: the previous period). Deactivated people
+    count in no headcount and as no active learner, author or reviewer; their enrolments, events and
+    ratings still count."""
     scope = TEAM_SCOPE[team]
     people = org["people"]
-    today = timezone.localdate()
+    real_today = timezone.localdate()
+    today = real_today - timedelta(days=before)
 
     def in_scope(person_team):
         return scope is None or person_team in scope
 
     def recent(ago):
-        return ago <= period - 1
+        return before <= ago <= before + period - 1
 
     events = [(p, verb, kind) for p, verb, ago, kind in org["events"] if recent(ago) and in_scope(people[p]["team"])]
 
     def actors(verbs):
-        return len({p for p, verb, _kind in events if verb in verbs})
+        return len({p for p, verb, _kind in events if verb in verbs and people[p]["active"]})
 
     count = {verb: sum(1 for _p, v, _k in events if v == verb) for verb in VERBS}
     course_done = sum(1 for _p, verb, kind in events if verb == "completed" and kind == "course")
     learners = actors(LEARNING)
-    headcount = sum(1 for p in people if in_scope(p["team"])) + (world.others if scope is None else 0)
+    headcount = sum(1 for p in people if in_scope(p["team"]) and p["active"]) + (world.others if scope is None else 0)
 
     enrolled = [e for e in org["enrolments"] if recent(e[3]) and in_scope(people[e[0]]["team"])]
     done = [e for e in enrolled if e[4] is not None and not e[6]]
@@ -160,7 +164,7 @@ def naive(org, world, *, period, team):
         if cancelled or (scope is not None and team_index not in scope):
             continue
         for d in range(period):  # day by day: the share of each day of the period the initiative covers
-            if 0 <= (start + timedelta(days=d) - (today + timedelta(days=offset))).days < days:
+            if 0 <= (start + timedelta(days=d) - (real_today + timedelta(days=offset))).days < days:
                 planned += plan / days
                 spent += spend / days
 
@@ -170,7 +174,7 @@ def naive(org, world, *, period, team):
 
     required = met = 0
     for p in people:
-        if p["role"] and in_scope(p["team"]):
+        if p["role"] and in_scope(p["team"]) and p["active"]:
             for skill, level in REQUIRED.items():
                 required += 1
                 met += bool(p["skills"][skill] and p["skills"][skill] >= level)
@@ -192,7 +196,9 @@ def naive(org, world, *, period, team):
         **{f"reactions_{kind}": sum(1 for r in reactions if r[1] == kind) for kind in KINDS},
         "skill_coverage_pct": _pct(met, required),
         "live_courses": 2, "internally_authored_pct": 50, "authors_of_live_courses": 1,
-        "active_authors": actors({"authored", "published"}) + (world.authors_outside if scope is None else 0), "active_reviewers": actors({"reviewed"}),
+        # The world's author published a course today: active in the current period only.
+        "active_authors": actors({"authored", "published"}) + (world.authors_outside if scope is None and not before else 0),
+        "active_reviewers": actors({"reviewed"}),
         "reviews_done": 0, "review_lead_time_days": None, "review_sla_breaches": 0,
         "questions": asked, "comments": count["commented"], "answers": answers,
         "questions_per_learner": asked / learners if learners else None,
@@ -204,9 +210,10 @@ def naive(org, world, *, period, team):
 
 def naive_evidence(org, world):
     """The maturity evidence's figures that count people, needs and enrolments."""
-    people = org["people"]
+    people = [p for p in org["people"] if p["active"]]
     total = len(people) + world.others
-    active = len({p for p, verb, ago, _kind in org["events"] if verb in LEARNING and ago <= 29})
+    active = len({p for p, verb, ago, _kind in org["events"] if verb in LEARNING and ago <= 29
+                  and org["people"][p]["active"]})
     needs = org["needs"]
     year = [e for e in org["enrolments"] if e[3] <= 365]
 

@@ -9,12 +9,14 @@ from django.utils import timezone
 
 from courses import services as course_services
 from courses.models import Enrolment
-from governance.models import EnrolmentSummary
+from governance.models import ActivePeople, EnrolmentSummary
+from governance.periods import period_start
 from governance.selectors.rollups import summary_refreshed_at
-from governance.services.rollups import refresh_enrolment_summary
-from governance.tasks import refresh_enrolment_summary as task
+from governance.services.rollups import fold_new_events, refresh_enrolment_summary
+from governance.tasks import refresh_summaries as task
 from guild.people.models import Team
 from tests.support.courses import enrol, make_course
+from tests.support.governance import make_events
 from tests.support.people import make_user
 
 pytestmark = pytest.mark.django_db
@@ -38,7 +40,7 @@ def test_each_period_counts_the_enrolments_made_in_it(team, course):
     refresh_enrolment_summary()
 
     def figures(days):
-        rows = EnrolmentSummary.objects.filter(period_days=days, team_id=team.pk)
+        rows = EnrolmentSummary.objects.filter(starts_on=period_start(days), ends_on=timezone.localdate(), team_id=team.pk)
         return {r.source: (r.enrolments, r.overdue) for r in rows}
 
     assert figures(30) == {"self": (1, 0)}
@@ -55,7 +57,7 @@ def test_completions_carry_their_time_to_complete_and_minutes(team, course):
 
     refresh_enrolment_summary()
 
-    row = EnrolmentSummary.objects.get(period_days=30, team_id=team.pk)
+    row = EnrolmentSummary.objects.get(starts_on=period_start(30), team_id=team.pk)
     assert (row.completed, row.learning_minutes) == (1, 90)
     assert 4 * 86400 - 60 < row.completion_seconds < 4 * 86400 + 60
 
@@ -86,16 +88,20 @@ def test_the_dashboard_reads_the_summary_and_says_when_it_was_computed(client, l
 
     after = client.get(reverse("governance:dashboard"))
     assert after.context["dash"].engagement["enrolments"] == 3
-    assert "Enrolment and course figures as of" in after.content.decode()
+    assert "Active people, enrolment and course figures as of" in after.content.decode()
 
 
-def test_the_worker_refreshes_the_summary(celery_worker, team, course):
-    enrol(make_user(team=team), course)
+def test_the_worker_refreshes_the_summaries(celery_worker, team, course):
+    learner = make_user(team=team)
+    enrol(learner, course)
+    make_events([learner], 3, verbs=("experienced",), days=1)
+    fold_new_events()
     task.delay()
     deadline = time.monotonic() + 60
-    while not EnrolmentSummary.objects.exists() and time.monotonic() < deadline:
+    while not ActivePeople.objects.exists() and time.monotonic() < deadline:
         time.sleep(0.2)
-    assert EnrolmentSummary.objects.filter(period_days=30, enrolments=1).exists()
+    assert EnrolmentSummary.objects.filter(starts_on=period_start(30), enrolments=1).exists()
+    assert ActivePeople.objects.get(starts_on=period_start(30), team_id=team.pk).learners == 1
 
 
 def test_the_sme_figures_count_live_courses_their_internal_authors_and_ignore_drafts(client, ld_admin, expert,

@@ -1,7 +1,8 @@
 """Proof by recount: random organisations (teams, people, enrolments, events, ratings, reactions, needs,
 budgets) on PostgreSQL; every figure of the dashboard, the executive summary, the exports, the reporting
-API and the maturity evidence must equal a deliberately naive count of the same organisation
-(tests/governance/organisations.py).
+API and the maturity evidence, each figure's previous-period value and change (page, exports, API), and
+the number of rows of each count's drill-down must equal a deliberately naive count of the
+same organisation (tests/governance/organisations.py).
 
 With hypothesis installed, it draws the organisations (and shrinks a failure to a small one); without
 it, the same generator runs on fixed seeds, so the recount always runs."""
@@ -17,6 +18,7 @@ from django.db import transaction
 from django.urls import reverse
 
 from governance.figures import FIGURES
+from governance.reports.drilldowns import DRILLDOWNS, rows_of
 from governance.selectors.dashboard import dashboard, parse_filters
 from governance.selectors.evidence import maturity_evidence
 from governance.services.exports import export_dashboard
@@ -59,6 +61,21 @@ def world(db, expert, ld_admin):
                  admin=ld_admin, others=2, authors_outside=1)
 
 
+def assert_previous(key, previous, change, expected, before, org):
+    """An exported or API figure's previous value is the naive count of the previous period, and its change
+    is the naive change (rounded as the page rounds each value: within 0.1); a snapshot figure has
+    neither."""
+    if FIGURES[key].snapshot:
+        assert previous is None and change is None, ("snapshot with a previous value", key, previous, change)
+        return
+    assert agree(previous, before[key]), ("previous", key, previous, before[key], org)
+    if expected[key] is None or before[key] is None:
+        assert change is None, ("change without both values", key, change, org)
+    else:
+        assert abs(float(change) - (float(expected[key]) - float(before[key]))) <= 0.11, (
+            "change", key, change, expected[key], before[key], org)
+
+
 def recount(client, world, org, period, team):
     """Build `org`, fold it, and compare every figure with the naive count; nothing is kept."""
     with transaction.atomic():
@@ -71,23 +88,42 @@ def recount(client, world, org, period, team):
         dash = dashboard(parse_filters(params))
         for key in FIGURES:
             assert agree(dash.figure(key), expected[key]), (key, dash.figure(key), expected[key], org)
+        # Each figure's previous period, by the same computation, against the naive count of that period.
+        before = naive(org, world, period=period, team=team, before=period)
+        assert set(dash.previous) == {key for key, f in FIGURES.items() if not f.snapshot}
+        for key, value in dash.previous.items():  # (a share of active learners: of today's headcount)
+            assert agree(value, before[key]), ("previous", key, value, before[key], org)
 
         client.force_login(world.admin)
         summary = client.get(reverse("governance:summary"), params).context["dash"]
         for key in FIGURES:
             assert agree(summary.figure(key), expected[key]), ("summary", key, summary.figure(key), expected[key])
+            if key in summary.previous:
+                assert agree(summary.previous[key], dash.previous[key]), ("summary, previous", key)
 
         rows = list(csv.reader(io.StringIO(export_dashboard(dash=dash, fmt="csv").content)))
-        exported = {labels[metric]: value for _section, metric, value in rows[1:] if metric in labels}
+        exported = {labels[row[1]]: row for row in rows[1:] if row[1] in labels}
         assert set(exported) == set(FIGURES)
-        for key, value in exported.items():
+        for key, (_section, _metric, value, previous, change, compared) in exported.items():
             assert agree(value, expected[key]), ("export", key, value, expected[key])
+            assert_previous(key, previous or None, change or None, expected, before, org)
+            assert (compared == "as of today") == FIGURES[key].snapshot, ("export, compared with", key, compared)
 
         api = client.get("/api/governance/dashboard/", params).json()["figures"]
+        assert {row["key"] for row in api if row["key"]} == set(FIGURES)
         for row in api:
-            if row["metric"] in labels:
-                key = labels[row["metric"]]
+            if row["key"]:
+                key = row["key"]
                 assert agree(row["value"], expected[key]), ("api", key, row["value"], expected[key])
+                assert_previous(key, row["previous"], row["change"], expected, before, org)
+                assert row["as_of_today"] == FIGURES[key].snapshot, ("api, as of today", key)
+
+        # Each count's drill-down lists as many rows as the figure and the naive count (its page and its
+        # exports read the same rows: tests/governance/test_drilldowns.py).
+        filters = parse_filters(params)
+        for key, drill in DRILLDOWNS.items():
+            listed = rows_of(drill, filters, {}).count()
+            assert listed == dash.figure(key) == expected[key], ("drill-down", key, listed, expected[key], org)
 
         evidence = {(key, str(label)): value for key, rows in maturity_evidence().items() for label, value in rows}
         for where, value in naive_evidence(org, world).items():

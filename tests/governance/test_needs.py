@@ -4,7 +4,10 @@ import pytest
 from django.urls import reverse
 
 from governance.models import LearningNeed, NeedStatus, NeedVote
+from governance.selectors.needs import need_priority
 from governance.services import needs as services
+from guild.skills.models import JobRole, RoleSkillRequirement
+from tests.support.courses import make_skill
 from tests.support.governance import make_initiative, make_need
 
 pytestmark = pytest.mark.django_db
@@ -40,6 +43,32 @@ def test_a_duplicate_need_is_pointed_to_the_existing_one(client, learner, other_
     assert "already on the board" in response.content.decode()
     existing.refresh_from_db()
     assert existing.vote_count == 2  # the second person's wish is counted on the existing need
+
+
+def test_re_posting_a_need_you_voted_for_does_not_claim_a_new_vote(client, learner):
+    existing = make_need(learner, title="Writing SQL window functions")  # the poster's own vote counts
+    client.force_login(learner)
+    response = client.post(reverse("governance:need_create"), {"title": "Writing SQL window functions", "why": "Again",
+                                                               "urgency": 2}, follow=True)
+    page = response.content.decode()
+    assert "you have already voted for it" in page and "we added your vote" not in page
+    existing.refresh_from_db()
+    assert existing.vote_count == 1
+
+
+def test_scores_read_as_whole_numbers_beside_the_vote_counts(client, learner):
+    skill = make_skill("Forecasting")
+    role = JobRole.objects.create(name="Planner", slug="planner")
+    RoleSkillRequirement.objects.create(job_role=role, skill=skill, level=3)
+    learner.job_role = role
+    learner.save()
+    need = make_need(learner, title="Demand forecasting", skill=skill, urgency=1)  # 1 vote + the full gap's 10.0
+    assert need_priority(need).score == 11.0
+    client.force_login(learner)
+    board = client.get(reverse("governance:needs")).content.decode()
+    detail = client.get(reverse("governance:need", args=[need.pk])).content.decode()
+    assert "<strong>11</strong>" in board and "11.0" not in board
+    assert "Priority score: 11<" in detail and "10.0" not in detail
 
 
 def test_a_different_need_is_not_taken_for_a_duplicate(learner):

@@ -34,7 +34,7 @@ PAGES = [
     ("governance:needs", None, EVERYONE),
     ("governance:need_create", None, EVERYONE),
     ("governance:need", "need", EVERYONE),
-    ("governance:dashboard", None, LD),
+    ("governance:dashboard", None, READERS),  # executives read the details behind their summary
     ("governance:summary", None, READERS),
     ("governance:mission", None, READERS),
     ("governance:mission_edit", None, LD),

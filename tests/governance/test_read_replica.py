@@ -40,6 +40,10 @@ def replica(django_db_setup, django_db_blocker):
         # CREATE DATABASE ... TEMPLATE copies the migrated schema; the template must be idle.
         connections.close_all()
         with psycopg.connect(**admin_params, autocommit=True) as admin:
+            # A connection another thread of this worker left open (a live server's, a browser test's)
+            # would block the copy; the database is this worker's own, so nobody else is cut off.
+            admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s "
+                          "AND pid <> pg_backend_pid()", [primary["NAME"]])
             drop(admin)
             admin.execute(sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(sql.Identifier(name),
                                                                           sql.Identifier(primary["NAME"])))

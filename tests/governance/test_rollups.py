@@ -9,9 +9,10 @@ from django.db.models import Sum
 from django.utils import timezone
 
 from governance.models import ActivePeople, DailyActivity, PersonActivity, RollupState
+from governance.periods import period_start
 from governance.selectors.dashboard import parse_filters
 from governance.selectors.rollups import rollup_figures
-from governance.services.rollups import fold_new_events, rollup_lag
+from governance.services.rollups import fold_new_events, refresh_summaries, rollup_lag
 from governance.tasks import fold_learning_events
 from guild.people.models import Team
 from tests.support.governance import make_events
@@ -117,13 +118,14 @@ def test_rollup_figures_read_only_the_rollups(team, django_assert_max_num_querie
     people = [make_user(team=team) for _ in range(3)]
     make_events(people, 60, verbs=("experienced", "asked"), days=10)
     fold_new_events()
+    refresh_summaries()
     with django_assert_max_num_queries(2):
         figures = rollup_figures(parse_filters({"period": 30}))
     assert figures["verbs"] == {"experienced": 30, "asked": 30}
     assert figures["actors"]["learners"] == 3 and sum(figures["weekly_events"]) == 60
 
 
-def test_active_people_are_counted_per_period_and_team_after_each_fold(team):
+def test_active_people_are_counted_per_period_and_team_by_the_summary_refresh(team):
     recent, older = make_user(team=team), make_user(team=team)
     sales = Team.add_root(name="Sales", slug="sales-active")
     seller = make_user(team=sales)
@@ -132,10 +134,15 @@ def test_active_people_are_counted_per_period_and_team_after_each_fold(team):
     fold_new_events()
 
     def counts(days):
-        return {r.team_id: (r.learners, r.authors, r.reviewers) for r in ActivePeople.objects.filter(period_days=days)}
+        rows = ActivePeople.objects.filter(starts_on=period_start(days), ends_on=timezone.localdate())
+        return {r.team_id: (r.learners, r.authors, r.reviewers) for r in rows}
 
+    # The fold only folds: its cost follows the new events, and the recount is the summaries' job.
+    assert counts(30) == {}
+    refresh_summaries()
     assert counts(30) == {team.pk: (1, 0, 0), sales.pk: (1, 0, 0)}
     assert counts(90) == {team.pk: (1, 0, 1), sales.pk: (1, 0, 0)}
-    # A fold with nothing new still recounts (the period moves on every day), and changes nothing here.
+    # A refresh with nothing new folded still recounts (the period moves on every day), and changes nothing here.
     assert fold_new_events() == 0
+    refresh_summaries()
     assert counts(90) == {team.pk: (1, 0, 1), sales.pk: (1, 0, 0)}

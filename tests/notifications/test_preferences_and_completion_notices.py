@@ -36,6 +36,17 @@ def test_a_kind_for_reviewers_is_offered_to_reviewers_only(client, learner, revi
         kinds._KINDS.pop("test.for_reviewers")
 
 
+def test_review_and_authoring_messages_are_offered_to_those_who_review_and_author(client, learner, expert, ld_admin):
+    mine = preferences(client, learner)
+    for label in ("Review reminders", "Late reviews", "Late L&amp;D sign-offs", "Weekly feedback digest"):
+        assert label not in mine, f"a learner is offered “{label}”"
+    experts = preferences(client, expert)
+    assert "Review reminders" in experts and "Weekly feedback digest" in experts
+    assert "Late reviews" not in experts and "Late L&amp;D sign-offs" not in experts
+    admins = preferences(client, ld_admin)
+    assert "Late reviews" in admins and "Late L&amp;D sign-offs" in admins and "Weekly feedback digest" in admins
+
+
 def test_finishing_a_course_sends_a_notice_with_the_certificate(learner, django_capture_on_commit_callbacks):
     course = make_course("SQL for analysts", lessons=1, certificate_validity_months=12)
     with django_capture_on_commit_callbacks(execute=True):

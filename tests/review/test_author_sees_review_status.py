@@ -30,7 +30,7 @@ def test_the_author_editor_says_who_asked_for_changes_and_lists_the_comments(cli
     course, grace = sent_back
     client.force_login(expert)
     html = client.get(reverse("wagtailadmin_pages:edit", args=[course.pk])).content.decode()
-    assert f"Changes requested by {grace.display_name}: 3 comments" in html
+    assert f"Changes requested by {grace.display_name} (round 1): 3 comments" in html
     for text in ("Two gaps, see my comments.", "Define a join before using it.", "Add an example."):
         assert text in html
 
@@ -57,7 +57,7 @@ def test_while_in_review_the_author_sees_the_approvals_so_far(client, catalogue,
     submit_for_review(course, expert)
     client.force_login(expert)
     html = client.get(reverse("wagtailadmin_pages:edit", args=[course.pk])).content.decode()
-    assert "With reviewers: 0 of 2 approvals." in html
+    assert "In review (round 1): 0 of 2 approvals." in html
 
 
 def test_a_new_course_form_offers_submit_for_peer_review(client, catalogue, expert):

@@ -51,7 +51,7 @@ def test_ld_admins_and_authors_are_told_when_a_course_reaches_sign_off(at_signof
 def test_the_workspace_shows_the_course_waiting_for_sign_off(client, at_signoff, expert):
     client.force_login(expert)
     html = client.get(reverse("sme:workspace")).text
-    assert "Peer review passed: waiting for L&D sign-off" in html
+    assert "Peer review passed (round 1). Waiting for L&amp;D sign-off, due" in html
 
 
 def test_a_late_sign_off_is_chased_once_per_ld_admin(at_signoff, ld_admin):

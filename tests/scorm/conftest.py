@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.lrs import lrs, ralph  # noqa: F401 (a real LRS for the end-to-end test)
+
 FIXTURES = Path(__file__).parent / "fixtures"
 
 

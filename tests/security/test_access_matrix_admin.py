@@ -9,7 +9,9 @@ from tests.support.access_matrix import pages_an_admin_opens
 from tests.support.access_matrix_tests import AccessMatrixTests
 from tests.support.bad_input_sweep import sweep_forms
 
-GUILDS_ADMIN_SCREENS = ("cms/organisation/", "cms/snippets/sme/", "cms/snippets/rewards/", "cms/users/")
+GUILDS_ADMIN_SCREENS = (
+    "cms/organisation/", "cms/snippets/sme/", "cms/snippets/rewards/", "cms/users/", "cms/xapi/",
+)
 
 
 class TestTheAdmins(AccessMatrixTests):

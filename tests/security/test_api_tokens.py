@@ -31,7 +31,7 @@ def test_a_token_reads_the_api_as_its_person_and_only_its_digest_is_stored(clien
 
 def test_a_read_token_cannot_write_and_a_write_token_can(client, ld_admin):
     _token, read_only = create_token(user=ld_admin, name="reader", scopes="read")
-    _token, writer = create_token(user=ld_admin, name="HR sync", scopes="write")
+    _token, writer = create_token(user=ld_admin, name="HR sync", scopes="write,admin")
     person = {"email": "new.hire@example.com", "first_name": "New", "last_name": "Hire", "employee_id": "E-1"}
     assert client.post("/api/people/", person, content_type="application/json", **bearer(read_only)).status_code == 403
     assert client.post("/api/people/", person, content_type="application/json", **bearer(writer)).status_code == 201

@@ -21,7 +21,7 @@ def test_outdated_reactions_past_the_threshold_flag_the_course_and_notify_author
         learner = make_user()
         course_services.enrol(learner=learner, course=course)
         with django_capture_on_commit_callbacks(execute=True):
-            course_services.react(learner=learner, lesson=lesson, kind="outdated")
+            course_services.react(learner=learner, lesson=lesson, kind="outdated", text="Old screenshots.")
     stats = CourseStats.objects.get(course=course)
     assert stats.needs_update and "outdated" in stats.needs_update_reason
     assert Notification.objects.filter(recipient=expert, kind="course.needs_update").count() == 1

@@ -17,6 +17,17 @@ from tests.support.access_matrix import DEMO_EMAILS, SECRET_TITLE
 MISSING = 999999  # an id that exists nowhere: the page answers 404 to everyone
 
 
+def _identity_provider() -> int:
+    """An OpenID Connect provider an L&D admin added (guild.sso), never contacted by the matrix."""
+    from allauth.socialaccount.models import SocialApp
+
+    app, _ = SocialApp.objects.get_or_create(
+        provider="openid_connect", provider_id="matrix-oidc",
+        defaults={"name": "Matrix IdP", "client_id": "matrix", "secret": "matrix", "settings": {"server_url": "https://idp.invalid"}},
+    )
+    return app.pk
+
+
 def build_org() -> dict:
     from allauth.account.models import EmailAddress
     from django.contrib.auth.models import Group
@@ -31,6 +42,7 @@ def build_org() -> dict:
         Certificate,
         Cohort,
         CoursePage,
+        DiscussionPost,
         DiscussionThread,
         Enrolment,
         LearningPathPage,
@@ -51,7 +63,9 @@ def build_org() -> dict:
     from guild.notifications.services import unsubscribe_token
     from guild.people.models import Team, User
     from guild.people.roles import Role
+    from guild.people.tokens import create_token
     from guild.skills.models import JobRole, Skill, SkillCategory
+    from guild.webhooks.models import WebhookEndpoint
     from rewards.models import Badge, BadgeAward, Kudos, RewardLedgerEntry
     from rewards.models.point_values import RewardSettings
     from sme.models import CourseTemplate, Nomination
@@ -119,6 +133,10 @@ def build_org() -> dict:
         "stranger_enrolment": Enrolment.objects.filter(learner=stranger).values_list("pk", flat=True).first(),
         "thread": course_thread.pk if course_thread else MISSING,
         "community_thread": community.pk if community else MISSING,
+        "post": (DiscussionPost.objects.filter(thread=course_thread).values_list("pk", flat=True).first()
+                 if course_thread else None) or MISSING,
+        "community_post": (DiscussionPost.objects.filter(thread=community).values_list("pk", flat=True).first()
+                           if community else None) or MISSING,
         "cohort": (Cohort.objects.values_list("slug", flat=True).first() or "no-such-cohort"),
         "reaction": (LessonReaction.objects.filter(kind="question").values_list("pk", flat=True).first() or MISSING),
         "nomination": Nomination.objects.values_list("pk", flat=True).first() or MISSING,
@@ -142,7 +160,13 @@ def build_org() -> dict:
         "outbox": OutboxMessage.objects.values_list("pk", flat=True).first() or MISSING,
         "learner_id": users["learner"].pk, "expert_id": users["expert"].pk,
         "team": team.pk, "team_slug": team.slug, "employee_id": "E-MATRIX",
+        "identity_provider": _identity_provider(),
         "skill": Skill.objects.values_list("pk", flat=True).first(),
+        "skill_slug": Skill.objects.values_list("slug", flat=True).first() or "no-such-skill",
+        "job_role_slug": JobRole.objects.values_list("slug", flat=True).first() or "no-such-role",
+        "api_token": create_token(user=users["learner"], name="Matrix BI tool", scopes="read")[0].pk,
+        "webhook": WebhookEndpoint.objects.create(name="Matrix HR", url="https://hr.example.com/hooks",
+                                                  events=["course.completed"]).pk,
         "skill_category": SkillCategory.objects.values_list("pk", flat=True).first(),
         "job_role": JobRole.objects.values_list("pk", flat=True).first() or MISSING,
         "group": Group.objects.get(name="Learner").pk if Group.objects.filter(name="Learner").exists()
@@ -153,8 +177,17 @@ def build_org() -> dict:
         "scorm_package": scorm_package.pk, "scorm_launch": scorm_package.items.first().launch.split("?")[0],
         "scorm_lesson": scorm_lesson.pk,
         "reward_settings": RewardSettings.load().pk,
+        "lrs": _lrs().pk,
     }
     return ids
+
+
+def _lrs():
+    from guild.xapi.models import LearningRecordStore
+
+    # Paused, so that the matrix's requests queue no xAPI deliveries.
+    return LearningRecordStore.objects.get_or_create(name="matrix-lrs", defaults={
+        "endpoint": "https://lrs.example.com/xAPI/", "key": "matrix", "secret": "matrix-secret", "is_active": False})[0]
 
 
 def _scorm_draft(author):
@@ -183,11 +216,18 @@ RULES = [
     (r"^notifications/", "token", "unsubscribe"),
     (r"^learning/certificates/", "pk", "learner_certificate"),
     (r"^learning/attempt-requests/", "pk", MISSING),
+    (r"^learning/boosters/", "pk", MISSING),
+    (r"^learning/boosters/", "course_id", MISSING),
+    (r"^boosters/", "token", "not-a-signed-token"),
+    (r"^team/", "pk", MISSING),
+    (r"^cohorts/", "pk", MISSING),
+    (r"^team/export", "fmt", "csv"),
     (r"^certificates/verify/", "code", "certificate_code"),
     (r"^learning/paths/", "path_id", "path"),
     (r"^learning/", "course_id", "course"),
     (r"^learning/", "lesson_id", "lesson"),
     (r"^learning/discussions/", "thread_id", "thread"),
+    (r"^learning/discussions/posts/", "post_id", "post"),
     (r"^learning/cohorts/", "slug", "cohort"),
     (r"^sme/community/", "thread_id", "community_thread"),
     (r"^sme/templates/", "slug", "template"),
@@ -205,6 +245,12 @@ RULES = [
     (r"^governance/actions/", "pk", "action"),
     (r"^governance/kpis/", "slug", "kpi"),
     (r"^governance/export", "fmt", "csv"),
+    (r"^governance/figures/", "figure", "overdue"),
+    (r"^governance/figures/", "fmt", "csv"),
+    (r"^governance/reports/courses/", "pk", "course"),
+    (r"^governance/reports/people/", "pk", "learner_id"),
+    (r"^governance/reports/subscriptions/", "pk", MISSING),
+    (r"^governance/reports/", "fmt", "csv"),
     (r"^rewards/people/", "pk", "learner_id"),
     (r"^rewards/(badges|openbadges)/", "slug", "badge"),
     (r"^rewards/", "uid", "badge_award"),
@@ -223,13 +269,23 @@ RULES = [
     (r"^api/\^enrolments", "pk", "enrolment"),
     (r"^api/\^governance/kpis", "slug", "kpi"),
     (r"^api/\^rewards/ledger", "pk", "ledger"),
+    (r"^api/\^paths", "pk", "path"),
+    (r"^api/\^certificates", "pk", "learner_certificate"),
+    (r"^api/\^skills", "slug", "skill_slug"),
+    (r"^api/\^job-roles", "slug", "job_role_slug"),
+    (r"^api/\^person-skills", "pk", MISSING),
+    (r"^cms/webhooks/", "pk", "webhook"),
+    (r"^cms/api-tokens/", "pk", "api_token"),
     (r"^api/\^rewards/badge-awards", "pk", "badge_award_pk"),
+    (r"^scim/v2/", "pk", "1"),  # any id: SCIM answers only to a token, which no identity here holds
     (r"^api/<drf_format_suffix", "format", ".json"),
     (r"^api/", "format", "json"),
     (r"^documents/authenticate", "restriction_id", MISSING),
     (r"^_util/", "page_view_restriction_id", MISSING),
     (r"^_util/", "page_id", "course"),
     (r"^accounts/", "key", "not-a-real-key"),
+    (r"^accounts/", "organization_slug", MISSING),  # SSO: no such identity provider, 404 (guild.sso)
+    (r"^accounts/", "provider_id", MISSING),
     (r"^accounts/", "uidb36", "zz"),
     # Wagtail's admin: the secret draft wherever a page is named, so an expert who neither authors
     # nor reviews it must be refused everywhere (and L&D admins see it).
@@ -289,8 +345,10 @@ RULES = [
     (r"^cms/snippets/(choose/)?rewards/badge/", "pk", "badge_pk"),
     (r"^cms/organisation/people/", "pk", "learner_id"),
     (r"^cms/organisation/teams/", "pk", "team"),
+    (r"^cms/identity-providers/", "pk", "identity_provider"),
     (r"^cms/organisation/skills/", "pk", "skill"),
     (r"^cms/organisation/skill-categories/", "pk", "skill_category"),
+    (r"^cms/xapi/lrs/", "pk", "lrs"),
     (r"^cms/organisation/job-roles/", "pk", "job_role"),
     (r"^cms/sites/", "pk", "site"),
     (r"^cms/users/", "pk", "learner_id"),
@@ -321,11 +379,14 @@ LITERAL = {
     ("accounts/social/login/error/", "-"): "/accounts/social/login/error/",
     ("accounts/social/signup/", "-"): "/accounts/social/signup/",
     ("accounts/social/connections/", "-"): "/accounts/social/connections/",
+    ("governance/readiness/people/", "-"): "/governance/readiness/people/?team={team_slug}&skill={skill_slug}",
     # object-level: another person's object, another author's draft, a listing that must not leak
     ("learning/certificates/<id:pk>/", "stranger"): "/learning/certificates/{stranger_certificate}/",
     ("learning/certificates/<id:pk>/pdf/", "stranger"): "/learning/certificates/{stranger_certificate}/pdf/",
     ("notifications/<id:pk>/read/", "stranger"): "/notifications/{stranger_notification}/read/",
     ("learning/discussions/<id:thread_id>/", "community"): "/learning/discussions/{community_thread}/",
+    ("learning/discussions/<id:thread_id>/people/", "community"): "/learning/discussions/{community_thread}/people/",
+    ("learning/discussions/posts/<id:post_id>/vote/", "community"): "/learning/discussions/posts/{community_post}/vote/",
     ("learning/courses/<page_id:course_id>/enrol/", "secret"): "/learning/courses/{secret}/enrol/",
     ("learning/lessons/<page_id:lesson_id>/complete/", "secret"): "/learning/lessons/{secret_lesson}/complete/",
     ("reviews/<id:assignment_id>/", "other"): "/reviews/{other_review}/",

@@ -5,7 +5,9 @@ import shutil
 
 import pytest
 
-__all__ = ["browser", "page", "sign_in", "CHROMIUM"]
+from .people import PASSWORD
+
+__all__ = ["browser", "page", "sign_in", "sign_out", "open_action_menu", "approve_from_review_queue", "CHROMIUM"]
 
 CHROMIUM = os.environ.get("GUILD_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -50,3 +52,27 @@ def sign_in(page, email, password):
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign In").click()
     page.wait_for_load_state("networkidle")
+
+
+def sign_out(page):
+    page.context.clear_cookies()
+
+
+def open_action_menu(page):
+    """The Wagtail editor's footer: the main button plus a toggle that reveals the other actions
+    ("Submit for peer review", "Request changes", ...)."""
+    page.locator("footer [data-w-dropdown-target='toggle'], footer .w-dropdown__toggle").first.click()
+
+
+def approve_from_review_queue(page, email, title, checklist, shows=""):
+    """A reviewer signs in, opens `title` from their review queue (which shows the text `shows`),
+    ticks every `checklist` item and approves; signed out afterwards."""
+    sign_in(page, email, PASSWORD)
+    page.goto("/reviews/")
+    page.get_by_test_id("queue").get_by_role("link", name=title).click()
+    assert shows in page.content()
+    for item in checklist:
+        page.get_by_label(item).check()
+    page.get_by_role("button", name="Approve").click()
+    page.wait_for_url("**/reviews/")
+    sign_out(page)

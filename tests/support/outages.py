@@ -30,7 +30,7 @@ PG_BIN = Path(os.environ.get("PG_BIN", "/usr/lib/postgresql/15/bin"))
 
 __all__ = [
     "free_port", "RedisServer", "PostgresCluster", "Gunicorn", "CeleryWorker", "SilentServer",
-    "service_env", "sign_in", "own_redis", "own_postgres", "silent_server", "started",
+    "service_env", "sign_in", "own_redis", "own_postgres", "silent_server", "started", "HeldRelay",
 ]
 
 
@@ -288,6 +288,10 @@ class SilentServer:
             except OSError:
                 return
             self.connections.append(conn)
+            self._accepted(conn)
+
+    def _accepted(self, conn):
+        """Silent: nothing is said on a connection."""
 
     def start(self):
         self._thread.start()
@@ -299,6 +303,50 @@ class SilentServer:
         for conn in self.connections:
             conn.close()
         self._thread.join(5)
+
+
+class HeldRelay(SilentServer):
+    """A server that is silent until open(): it accepts connections and says nothing (a mail relay
+    that hangs), then relays each connection, those waiting included, to `target_port` (the relay
+    comes back). The client never reconnects: what it sent first is answered late, not lost."""
+
+    def __init__(self, target_port):
+        super().__init__()
+        self.target_port = target_port
+        self.opened = threading.Event()
+
+    def _accepted(self, conn):
+        threading.Thread(target=self._relay, args=(conn,), daemon=True).start()
+
+    def _relay(self, conn):
+        self.opened.wait()
+        if self._closing:
+            return
+        upstream = socket.create_connection(("127.0.0.1", self.target_port), timeout=30)
+        self.connections.append(upstream)
+
+        def pipe(source, sink):
+            try:
+                while data := source.recv(65536):
+                    sink.sendall(data)
+            except OSError:
+                pass
+            finally:
+                try:
+                    sink.shutdown(socket.SHUT_WR)
+                except OSError:
+                    pass
+
+        threading.Thread(target=pipe, args=(upstream, conn), daemon=True).start()
+        pipe(conn, upstream)
+
+    def open(self):
+        self.opened.set()
+
+    def stop(self):
+        self._closing = True
+        self.opened.set()
+        super().stop()
 
 
 def sign_in(web, email, password):

@@ -91,6 +91,9 @@ class WorkerProcess:
                 raise RuntimeError(f"celery worker exited early:\n{self.log_path.read_text()}")
             if app.control.ping(timeout=0.5):
                 return self
+        # Not left running: a worker that answers later would serve the next tests' broker (a /healthz
+        # that should say "no worker" says ok, tasks run that a test meant to leave queued).
+        self.stop()
         raise RuntimeError(f"celery worker did not answer a ping:\n{self.log_path.read_text()}")
 
     def kill(self):

@@ -1,3 +1,5 @@
+import mimetypes
+
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 from django.utils.module_loading import autodiscover_modules
@@ -15,6 +17,8 @@ class CoreConfig(AppConfig):
         from . import signals, wagtail_fixes  # need the models, which load after this module
 
         wagtail_fixes.apply()
+        # Lesson video captions are served as documents: browsers want WebVTT as text/vtt.
+        mimetypes.add_type("text/vtt", ".vtt")
 
         post_migrate.connect(signals.ensure_site_tree, sender=self)
         # Features register their sweeps in their own sweeps.py (see guild.core.sweeps).

@@ -66,12 +66,20 @@ class RejectNulBytesMiddleware:
 
     def __call__(self, request):
         if "\x00" in request.path or _holds_nul(request.GET):
-            return HttpResponseBadRequest(_("This address contains a NUL character, which no page accepts."))
+            return self._refuse(request, _("This address contains a NUL character, which no page accepts."))
         if self._small_form(request):
             request.body  # noqa: B018 - read (and keep) the raw body first: a view may still read it
             if _holds_nul(request.POST):
-                return HttpResponseBadRequest(_("This form contains a NUL character, which no field accepts."))
+                return self._refuse(request, _("This form contains a NUL character, which no field accepts."))
         return self.get_response(request)
+
+    @staticmethod
+    def _refuse(request, message):
+        if request.path.startswith("/api/"):  # the API answers every error in its one shape
+            from .api_errors import problem_response
+
+            return problem_response(400, code="invalid", detail=message)
+        return HttpResponseBadRequest(message)
 
     def _small_form(self, request) -> bool:
         """A form post small enough to read whole; large uploads are left to their forms' fields."""

@@ -68,6 +68,12 @@ def nav_items_for(request):
                 {"order": item.order, "label": str(item.label), "url": url,
                  "current": url == path or (url != "/" and path.startswith(url))}
             )
+    # Only the deepest match is the current page: on /learning/paths/ that is "Learning paths", not
+    # "My learning" (/learning/) too.
+    current = [i for m in menus.values() for i in m["items"] if i["current"]]
+    deepest = max((len(i["url"]) for i in current), default=0)
+    for item in current:
+        item["current"] = len(item["url"]) == deepest
     result = []
     for key, menu in sorted(menus.items(), key=lambda kv: (kv[1]["order"], kv[1]["label"])):
         menu["items"].sort(key=lambda i: (i["order"], i["label"]))

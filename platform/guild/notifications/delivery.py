@@ -26,13 +26,18 @@ from django.utils import timezone, translation
 
 from . import conf, kinds
 from .models import Channel, DeliveryPreference, OutboxMessage, OutboxStatus
-from .services import notify, unsubscribe_url
+from .services import language_of, notify, unsubscribe_url
 
 logger = logging.getLogger(__name__)
 
 
 class PermanentError(Exception):
     """A message that will never go out as it is (e.g. a malformed address): no automatic retry."""
+
+
+def message_id(key: str) -> str:
+    """A stable Message-ID derived from the outbox key, so that a rare duplicate is recognisable."""
+    return f"<{key.replace(':', '.')}@guild.outbox>"
 
 
 def _ready(now, lease_seconds):
@@ -82,7 +87,9 @@ def _email(message, rendered, connection):
     # Only a person can unsubscribe; a shared mailbox is configured by L&D in the reminder policy.
     can_unsubscribe = recipient is not None and not message.mandatory
     context = {
-        "message": dataclasses.replace(rendered, url=conf.absolute_url(rendered.url)),
+        "message": dataclasses.replace(rendered, url=conf.absolute_url(rendered.url), link_groups=[
+            (heading, [(label, conf.absolute_url(url)) for label, url in links]) for heading, links in rendered.link_groups
+        ]),
         "recipient": recipient,
         "greeting_name": (recipient.first_name or recipient.email) if recipient else "",
         "mandatory": message.mandatory,
@@ -90,7 +97,7 @@ def _email(message, rendered, connection):
         "preferences_url": conf.base_url() + reverse("notifications:preferences"),
         "unsubscribe_url": unsubscribe_url(user_id=recipient.pk, kind=message.kind) if can_unsubscribe else "",
     }
-    headers = {"Message-ID": f"<{message.key.replace(':', '.')}@guild.outbox>", "X-Guild-Kind": message.kind}
+    headers = {"Message-ID": message_id(message.key), "X-Guild-Kind": message.kind}
     if can_unsubscribe:
         headers["List-Unsubscribe"] = f"<{context['unsubscribe_url']}>"
         headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
@@ -102,21 +109,27 @@ def _email(message, rendered, connection):
         connection=connection,
     )
     email.attach_alternative(render_to_string("notifications/email/message.html", context), "text/html")
+    for filename, content, mimetype in rendered.attachments:
+        email.attach(filename, content, mimetype)
     connection.open()  # a no-op while the batch's connection is open; reconnects after a failure
     connection.send_messages([email])
 
 
 def _deliver_one(message, channel, connection, cache):
     """Returns the channels used ("" when the person turned this kind off)."""
+    kind = kinds.get(message.kind)
+    if kind.deliver is not None:  # not a message to a person: its kind sends it (webhooks)
+        rendered = kind.deliver(message)
+        return rendered, (message.kind if rendered is not None else "")
     recipient = message.recipient
     if message.mandatory or recipient is None:
         channel = Channel.ALL
     if channel == Channel.OFF or (recipient is not None and not recipient.is_active):
         return None, ""
-    kind = kinds.get(message.kind)
-    language = (recipient.language if recipient else "") or settings.LANGUAGE_CODE
-    with translation.override(language):
+    with translation.override(language_of(recipient)):
         rendered = (kind.render or kinds.render_generic)(message.payload, recipient, cache)
+        if rendered is None:  # the kind declined it at send time (e.g. the person lost access to a report)
+            return None, ""
         if message.mandatory and not rendered.mandatory_reason:
             rendered.mandatory_reason = str(kinds.MANDATORY_REASON)
         used = []
@@ -173,8 +186,9 @@ def send_claimed(token, rows, *, connection=None, lease_seconds=None) -> dict:
                 _mark(message, token, status=OutboxStatus.SKIPPED, channels="")
                 counts["skipped"] += 1
                 continue
+            forget = {"payload": {}} if kinds.get(message.kind).secret else {}
             _mark(message, token, status=OutboxStatus.SENT, sent_at=now, last_error="", channels=used,
-                  subject=rendered.title[:250], body=rendered.body)
+                  subject=rendered.title[:250], body=rendered.body, **forget)
             counts["sent"] += 1
     finally:
         connection.close()

@@ -114,7 +114,9 @@ class OutboxMessage(models.Model):
         ]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(recipient__isnull=False) | ~models.Q(to_email=""), name="outbox_message_has_an_addressee"
+                # A webhook delivery is addressed to its endpoint (guild.webhooks), named in its payload.
+                condition=models.Q(recipient__isnull=False) | ~models.Q(to_email="") | models.Q(kind="webhook"),
+                name="outbox_message_has_an_addressee"
             ),
             models.CheckConstraint(
                 condition=~models.Q(status="sent") | models.Q(sent_at__isnull=False), name="sent_messages_have_sent_at"

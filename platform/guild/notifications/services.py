@@ -2,30 +2,51 @@
 
 import json
 import uuid
+from collections.abc import Callable
 from typing import NamedTuple
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
 from django.db import IntegrityError, connection, transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from . import conf
 from .models import Channel, DeliveryPreference, Notification, OutboxMessage, OutboxStatus
 
 UNSUBSCRIBE_SALT = "guild.notifications.unsubscribe"
 
+# A notice's text: as it is (a person's own words, or text already rendered for this person), or a
+# function that renders it, which notify() calls in the recipient's language.
+Text = str | Callable[[], str]
+
+
+def language_of(person) -> str:
+    """The language Guild writes to `person` in: the one they chose, else the site's."""
+    return (getattr(person, "language", "") or "") or settings.LANGUAGE_CODE
+
+
+def render_text(text: Text) -> str:
+    return str(text() if callable(text) else text)
+
 
 def notify(
-    *, recipient, kind: str, title: str, body: str = "", url: str = "", dedupe_key: str = "",
+    *, recipient, kind: str, title: Text, body: Text = "", url: str = "", dedupe_key: str = "",
     email: bool = False, mandatory: bool = False,
 ) -> Notification | None:
     """Create an in-app notification. With a dedupe_key, a second call for the same
     recipient and key does nothing and returns None.
 
+    Guild's own words are passed as functions (`title=lambda: _("…") % {…}`): they are rendered
+    here, in the recipient's language, whoever's request or task sends the notice. A plain string
+    is stored as it is.
+
     With email=True an email is also queued in the outbox (sent by the outbox sender,
     subject to the person's preferences unless mandatory); it is queued once per dedupe_key.
     The in-app link is stored relative to the site; the email's is made absolute."""
+    with translation.override(language_of(recipient)):
+        title, body = render_text(title), render_text(body)
     url = conf.site_path(url)
     try:
         with transaction.atomic():

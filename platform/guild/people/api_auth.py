@@ -1,7 +1,9 @@
 """How machines sign in to /api/: `Authorization: Bearer <token>` with one of Wagtail's API tokens.
 
 The token acts as its person (their roles decide what they may see) within its scopes: "read" for
-GET, HEAD and OPTIONS, "write" for the rest. A deactivated person, or one whose email address is not
+GET, HEAD and OPTIONS, "write" for the rest. Its person's L&D admin role counts only with the "admin"
+scope: an L&D admin's token without it sees and does what a plain person does (a BI tool that needs
+only its owner's own records gets no organisation-wide access by accident). A deactivated person, or one whose email address is not
 verified, gets no API access. HTTP Basic is not accepted: it would let a script guess passwords
 beside the sign-in page's lock-out."""
 
@@ -15,6 +17,7 @@ from rest_framework.throttling import UserRateThrottle
 from wagtail.models import APIToken
 
 from .models import ApiScope
+from .roles import Role
 from .tokens import scopes_of
 
 KEYWORD = b"bearer"
@@ -37,11 +40,16 @@ class BearerTokenAuthentication(BaseAuthentication):
         user = token.user
         if not user.is_active or not user.emailaddress_set.filter(verified=True).exists():
             raise exceptions.AuthenticationFailed("This token's account is deactivated or its email is not verified.")
-        needed = ApiScope.READ if request.method in SAFE_METHODS else ApiScope.WRITE
+        needed = self.required_scope(request)
         if needed not in scopes_of(token):
             raise exceptions.PermissionDenied(f"This token lacks the “{needed}” scope.")
+        if ApiScope.ADMIN not in scopes_of(token):
+            user.withheld_roles = frozenset({Role.LD_ADMIN})
         self._touch(token)
         return user, token
+
+    def required_scope(self, request) -> str:
+        return ApiScope.READ if request.method in SAFE_METHODS else ApiScope.WRITE
 
     def authenticate_header(self, request):
         return 'Bearer realm="api"'

@@ -2,14 +2,25 @@ from rest_framework.permissions import BasePermission
 
 from guild.people.roles import Role
 
+ADMIN_SCOPE_MISSING = "This token lacks the “admin” scope, which L&D admins' endpoints need."
+
+
+def _role_withheld_by_the_token(user):
+    """An L&D admin whose token lacks the "admin" scope: say so, rather than "only L&D admins"."""
+    return Role.LD_ADMIN in getattr(user, "withheld_roles", ()) and Role.LD_ADMIN in user.role_names
+
 
 class IsLDAdmin(BasePermission):
-    """L&D admins (and the service accounts given that role for HR sync)."""
+    """L&D admins (and the service accounts given that role for HR sync), with a token's "admin" scope."""
 
     message = "Only L&D admins can use this endpoint."
 
     def has_permission(self, request, view):
-        return bool(request.user and request.user.is_authenticated and request.user.has_role(Role.LD_ADMIN))
+        user = request.user
+        allowed = bool(user and user.is_authenticated and user.has_role(Role.LD_ADMIN))
+        if not allowed and user.is_authenticated and _role_withheld_by_the_token(user):
+            self.message = ADMIN_SCOPE_MISSING
+        return allowed
 
 
 class IsLDAdminOrExecutiveReadOnly(BasePermission):
@@ -19,6 +30,8 @@ class IsLDAdminOrExecutiveReadOnly(BasePermission):
         user = request.user
         if not (user and user.is_authenticated):
             return False
-        if request.method in ("GET", "HEAD", "OPTIONS"):
-            return user.has_role(Role.LD_ADMIN, Role.EXECUTIVE)
-        return user.has_role(Role.LD_ADMIN)
+        allowed = (user.has_role(Role.LD_ADMIN, Role.EXECUTIVE) if request.method in ("GET", "HEAD", "OPTIONS")
+                   else user.has_role(Role.LD_ADMIN))
+        if not allowed and _role_withheld_by_the_token(user):
+            self.message = ADMIN_SCOPE_MISSING
+        return allowed

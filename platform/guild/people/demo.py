@@ -1,9 +1,12 @@
 """The demo organisation: teams, people, skills and job roles. Idempotent."""
 
+from datetime import timedelta
+
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
 
 from guild import demo
@@ -43,13 +46,18 @@ TEAMS = [
 
 # The named sign-ins (email, first, last, team, job role, job title, roles)
 NAMED = [
-    ("exec@example.com", "Elena", "Marsh", "acme", None, "Chief Operating Officer", [Role.EXECUTIVE, Role.MANAGER]),
+    # The executive reads every figure and makes organisation-wide rules through the Executive role,
+    # not as the manager of the top team.
+    ("exec@example.com", "Elena", "Marsh", "acme", None, "Chief Operating Officer", [Role.EXECUTIVE]),
     ("admin@example.com", "Priya", "Natarajan", "people-learning", "Learning partner", "Head of L&D", [Role.LD_ADMIN, Role.MANAGER]),
     ("manager@example.com", "Marcus", "Okafor", "data", "People manager", "Analytics Manager", [Role.MANAGER]),
     ("expert@example.com", "Sofia", "Lindqvist", "data", "Data analyst", "Senior Data Analyst", [Role.EXPERT]),
     ("reviewer@example.com", "Tomás", "Ferreira", "engineering", "Software engineer", "Staff Engineer", [Role.EXPERT, Role.REVIEWER]),
     ("learner@example.com", "Liam", "Brennan", "data", "Data analyst", "Junior Data Analyst", []),
+    # The French-speaking colleague: Guild shows her everything in French (User.language).
+    ("camille@example.com", "Camille", "Martin", "people-learning", "Learning partner", "Chargée de formation", [Role.EXPERT]),
 ]
+LANGUAGE_OF = {"camille@example.com": "fr"}
 
 FIRST = ["Amara", "Ben", "Chloé", "Dev", "Ewa", "Farid", "Grace", "Hiro", "Ines", "Jonas", "Kemi", "Luca", "Maya",
          "Nikolai", "Olu", "Paula", "Quinn", "Rosa", "Sami", "Tara", "Uma", "Victor", "Wen", "Yusuf", "Zoë",
@@ -62,7 +70,8 @@ ROLE_OF_TEAM = {
     "engineering": "Software engineer", "data": "Data analyst", "sales": "Account executive",
     "customer-success": "Customer success manager", "people-learning": "Learning partner", "acme": None,
 }
-TEAM_MANAGERS = {"acme": "exec@example.com", "data": "manager@example.com", "people-learning": "admin@example.com"}
+# None: the team gets no manager (the top team: the executive leads it through the Executive role).
+TEAM_MANAGERS = {"acme": None, "data": "manager@example.com", "people-learning": "admin@example.com"}
 
 
 def _person(email, first, last, team, job_role, title, password_hash):
@@ -70,7 +79,7 @@ def _person(email, first, last, team, job_role, title, password_hash):
         email=email,
         defaults={
             "first_name": first, "last_name": last, "team": team, "job_role": job_role, "job_title": title,
-            "password": password_hash,
+            "password": password_hash, "language": LANGUAGE_OF.get(email, ""),
         },
     )
     if created:
@@ -124,9 +133,17 @@ def seed(stdout=None):
             grant_role(user=user, role=Role.REVIEWER)
         people.append(user)
 
+    # Hire dates as HR would send them: most people hired years ago, a few in the last quarter (the
+    # new hires of the onboarding rules). Only where none is set, so a second run changes nothing.
+    today = timezone.localdate()
+    for n, person in enumerate(people):
+        if person.hire_date is None:
+            person.hire_date = today - timedelta(days=20 + 9 * (n // 8) if n % 8 == 5 else 400 + 53 * n)
+            person.save(update_fields=["hire_date"])
+
     # A manager for every team: the named ones first, then the first member of the others.
     for slug, team in teams.items():
-        if team.manager_id:
+        if team.manager_id or (slug in TEAM_MANAGERS and TEAM_MANAGERS[slug] is None):
             continue
         email = TEAM_MANAGERS.get(slug)
         manager = User.objects.get(email=email) if email else team.members.order_by("id").first()

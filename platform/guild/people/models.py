@@ -52,6 +52,12 @@ class User(AbstractUser):
     employee_id = models.CharField(
         _("employee id"), max_length=64, blank=True, help_text=_("The id in the HR system, used by the API sync.")
     )
+    # The day the person started in the organisation, from HR (SCIM, the people API) or L&D: what
+    # "new hire" means in enrolment rules. Not date_joined, which is when the account was created
+    # (for a whole company on the day SCIM was switched on).
+    hire_date = models.DateField(
+        _("hire date"), null=True, blank=True, help_text=_("The day the person started, as HR records it.")
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []
@@ -80,13 +86,18 @@ class User(AbstractUser):
         """Names of the roles this person holds; one query, cached on the instance."""
         return frozenset(self.groups.values_list("name", flat=True))
 
+    # Roles this instance may not use, though the person holds them: an API token without the "admin"
+    # scope withholds L&D admin for its request (guild.people.api_auth). Never saved.
+    withheld_roles: frozenset[str] = frozenset()
+
     def has_role(self, *roles: str) -> bool:
-        """True when the person holds any of `roles`. Superusers hold every role."""
+        """True when the person holds any of `roles` (and may use it here). Superusers hold every role."""
         if not self.is_active:
             return False
+        wanted = {str(r) for r in roles} - self.withheld_roles
         if self.is_superuser:
-            return True
-        return bool(self.role_names.intersection(str(r) for r in roles))
+            return bool(wanted) or not self.withheld_roles
+        return bool(self.role_names.intersection(wanted))
 
     @cached_property
     def manager(self):
@@ -125,6 +136,7 @@ class Team(MP_Node):
 class ApiScope(models.TextChoices):
     READ = "read", _("Read")
     WRITE = "write", _("Write")
+    ADMIN = "admin", _("Admin: the person's L&D admin powers")
     SCIM = "scim", _("SCIM provisioning")
 
 

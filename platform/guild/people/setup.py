@@ -13,6 +13,10 @@ LD_ADMIN_MODEL_PERMISSIONS = [
     ("skills", "skillcategory", ("view", "add", "change", "delete")),
     ("skills", "jobrole", ("view", "add", "change", "delete")),
     ("skills", "roleskillrequirement", ("view", "add", "change", "delete")),
+    ("xapi", "learningrecordstore", ("view", "add", "change", "delete")),
+    ("socialaccount", "socialapp", ("view", "add", "change", "delete")),  # SSO identity providers
+    ("wagtailcore", "apitoken", ("view", "add", "change", "delete")),  # API and SCIM tokens (api_tokens_admin)
+    ("webhooks", "webhookendpoint", ("view", "add", "change", "delete")),  # receiving systems (guild.webhooks)
 ]
 
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import APIToken
 
 from .models import ApiScope, TokenScopes
+from .roles import Role
 
 
 class TokenError(Exception):
@@ -20,8 +21,8 @@ def parse_scopes(text) -> list[str]:
     scopes = sorted({s.strip().lower() for s in str(text).split(",") if s.strip()})
     if not scopes or any(s not in ApiScope.values for s in scopes):
         raise TokenError(_("Scopes must be among %(known)s, comma-separated.") % {"known": ", ".join(ApiScope.values)})
-    if ApiScope.WRITE in scopes and ApiScope.READ not in scopes:
-        scopes.append(ApiScope.READ)  # whoever may write may read
+    if {ApiScope.WRITE, ApiScope.ADMIN} & set(scopes) and ApiScope.READ not in scopes:
+        scopes.append(ApiScope.READ)  # whoever may write, or act as an admin, may read
     return sorted(scopes)
 
 
@@ -33,10 +34,14 @@ def create_token(*, user, name, scopes) -> tuple[APIToken, str]:
         raise TokenError(_("Give the token a name, e.g. the system that will use it."))
     if not user.is_active:
         raise TokenError(_("%(email)s is deactivated: a token for them would not work.") % {"email": user.email})
+    scopes = parse_scopes(scopes)
+    if ApiScope.ADMIN in scopes and not user.has_role(Role.LD_ADMIN):
+        raise TokenError(_("%(email)s is not an L&D admin: the “admin” scope would give their token nothing.")
+                         % {"email": user.email})
     if APIToken.objects.filter(user=user, name=name, revoked_at__isnull=True).exists():
         raise TokenError(_("%(email)s already has a token named “%(name)s”.") % {"email": user.email, "name": name})
     token, plaintext = APIToken.create_token(user=user, name=name[:255])
-    TokenScopes.objects.create(token=token, scopes=",".join(parse_scopes(scopes)))
+    TokenScopes.objects.create(token=token, scopes=",".join(scopes))
     return token, plaintext
 
 

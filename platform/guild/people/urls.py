@@ -5,4 +5,5 @@ from . import views
 app_name = "people"
 urlpatterns = [
     path("", views.profile_settings, name="settings"),
+    path("language/", views.set_language, name="set_language"),
 ]

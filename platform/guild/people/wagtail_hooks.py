@@ -7,6 +7,7 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from guild.skills.models import JobRole, Skill, SkillCategory
 
+from .api_tokens_admin import APITokenViewSet
 from .models import Team, User
 
 
@@ -20,7 +21,7 @@ class PersonViewSet(ModelViewSet):
     list_display = ["display_name", "email", "team", "job_role", "is_active"]
     list_filter = ["team", "job_role", "groups", "is_active"]
     search_fields = ["email", "first_name", "last_name", "employee_id"]
-    form_fields = ["first_name", "last_name", "email", "employee_id", "job_title", "team", "job_role", "timezone", "groups", "is_active"]
+    form_fields = ["first_name", "last_name", "email", "employee_id", "hire_date", "job_title", "team", "job_role", "timezone", "groups", "is_active"]
 
     def get_queryset(self, request):
         return User.objects.select_related("team", "job_role")
@@ -85,3 +86,8 @@ class OrganisationGroup(ModelViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_organisation_viewsets():
     return OrganisationGroup()
+
+
+@hooks.register("register_admin_viewset")
+def register_api_tokens():
+    return APITokenViewSet()

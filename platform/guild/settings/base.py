@@ -33,13 +33,19 @@ INSTALLED_APPS = [
     "guild.skills",
     "guild.events",
     "guild.notifications",
+    "guild.xapi",  # learning events as xAPI statements to the configured LRSs
+    "guild.sso",
+    "guild.scim",
+    "guild.webhooks",
     # Features
     "courses",
+    "courses.skill_levels",  # required levels, self-assessment and validation (app label "skill_levels")
     "courses.automation",  # enrolment rules, reminders, renewals (app label "automation")
     "courses.scorm",  # SCORM packages and their run-time (app label "scorm")
     "sme",
     "governance",
     "governance.review",
+    "governance.reports",
     "rewards",
     # Wagtail
     "wagtail.contrib.forms",
@@ -60,8 +66,12 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.socialaccount",
+    # Single sign-on: any number of OpenID Connect and SAML 2.0 identity providers (docs/deployment.md)
+    "allauth.socialaccount.providers.openid_connect",
+    "allauth.socialaccount.providers.saml",
     # API
     "rest_framework",
+    "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     # Django
@@ -73,14 +83,16 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
 ]
-# Extra SSO providers are plugged in by settings only, e.g.
-# GUILD_EXTRA_APPS=allauth.socialaccount.providers.openid_connect
+# Extra apps plugged in by settings only, e.g. another allauth provider:
+# GUILD_EXTRA_APPS=allauth.socialaccount.providers.github
 INSTALLED_APPS += env.list("GUILD_EXTRA_APPS", default=[])
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "guild.core.request_memo.RequestMemoMiddleware",
     "guild.core.middleware.RejectNulBytesMiddleware",
     "guild.core.middleware.ContentSecurityPolicyMiddleware",
+    "guild.sso.middleware.SSOFormActionMiddleware",  # adds the identity provider to form-action
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -93,6 +105,7 @@ MIDDLEWARE = [
     "guild.core.middleware.AdminAccessMiddleware",
     "guild.core.middleware.AdminGuardsMiddleware",
     "guild.people.middleware.UserTimezoneMiddleware",
+    "guild.people.middleware.UserLanguageMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -199,7 +212,7 @@ ACCOUNT_EMAIL_VERIFICATION = env.str("ACCOUNT_EMAIL_VERIFICATION", default="mand
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = None
-ACCOUNT_ADAPTER = "guild.people.adapters.GuildAccountAdapter"
+ACCOUNT_ADAPTER = "guild.sso.adapters.GuildSSOAccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Guild] "
 # allauth's rate limits: failed sign-ins per IP and per account, password resets, sign-ups.
 ACCOUNT_RATE_LIMITS = {
@@ -209,15 +222,28 @@ ACCOUNT_RATE_LIMITS = {
     "confirm_email": "1/3m/key",
 }
 SOCIALACCOUNT_ONLY = False
+# Identity providers from the environment (several at once), besides those an L&D admin adds in the
+# admin (Settings > Single sign-on), e.g. {"openid_connect": {"APPS": [{"provider_id": "okta", ...}]}}.
 SOCIALACCOUNT_PROVIDERS = env.json("SOCIALACCOUNT_PROVIDERS", default={})
+SOCIALACCOUNT_ADAPTER = "guild.sso.adapters.GuildSocialAccountAdapter"
+SOCIALACCOUNT_AUTO_SIGNUP = True  # just in time: the first SSO sign-in creates the person
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = True  # a person already in Guild is linked by their address
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
+SOCIALACCOUNT_EMAIL_VERIFICATION = "none"  # the identity provider has verified the address
+SOCIALACCOUNT_STORE_TOKENS = False
+# Domains whose people must sign in through SSO (password sign-in refused), and the break-glass
+# admins who may still use their password, e.g. GUILD_SSO_REQUIRED_DOMAINS=acme.com
+GUILD_SSO_REQUIRED_DOMAINS = [d.lower() for d in env.list("GUILD_SSO_REQUIRED_DOMAINS", default=[])]
+GUILD_SSO_BREAK_GLASS_EMAILS = [e.lower() for e in env.list("GUILD_SSO_BREAK_GLASS_EMAILS", default=[])]
 # Limit self sign-up to company addresses, e.g. GUILD_SIGNUP_DOMAINS=acme.com,acme.co.uk
 GUILD_SIGNUP_DOMAINS = [d.lower() for d in env.list("GUILD_SIGNUP_DOMAINS", default=[])]
 GUILD_SIGNUP_OPEN = env.bool("GUILD_SIGNUP_OPEN", default=True)  # production closes it (settings/production.py)
 
 # --- Internationalisation ------------------------------------------------------
 LANGUAGE_CODE = "en"
-# Every string is marked for translation; add a language here once its catalogue is in locale/ (docs/i18n.md).
-LANGUAGES = [("en", _("English"))]
+# Every string is marked for translation; a language is listed here once its catalogue in locale/ is
+# complete (docs/i18n.md; tests/i18n/ fail on an untranslated string).
+LANGUAGES = [("en", _("English")), ("fr", _("French"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # One date format per language for the whole site (guild/formats/<language>/formats.py).
 FORMAT_MODULE_PATH = ["guild.formats"]
@@ -241,7 +267,12 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 GUILD_MAX_UPLOAD_BYTES = env.int("GUILD_MAX_UPLOAD_BYTES", default=20 * 1024 * 1024)
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = GUILD_MAX_UPLOAD_BYTES
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
-WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "txt", "csv", "zip"]
+# mp4/webm: lesson videos; vtt: their WebVTT captions (courses.blocks.VideoBlock).
+WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "txt", "csv", "zip", "mp4", "webm", "vtt"]
+# Size limits per kind and content checks for videos and captions (guild.core.documents).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "guild.core.documents.GuildDocumentForm"
+GUILD_MAX_VIDEO_BYTES = env.int("GUILD_MAX_VIDEO_BYTES", default=500 * 1024 * 1024)
+GUILD_MAX_CAPTIONS_BYTES = env.int("GUILD_MAX_CAPTIONS_BYTES", default=1024 * 1024)
 # Public media (images, renditions, avatars) is served by guild.core.media under MEDIA_URL while the files
 # are on local disk; documents always go through Wagtail's serve view, which applies collection privacy,
 # and are never readable under MEDIA_URL (docs/deployment.md, "Media").
@@ -255,6 +286,20 @@ STORAGES["scorm"] = GUILD_SCORM_STORAGE
 GUILD_SCORM_MAX_UPLOAD_BYTES = env.int("GUILD_SCORM_MAX_UPLOAD_BYTES", default=200 * 1024 * 1024)
 GUILD_SCORM_MAX_UNPACKED_BYTES = env.int("GUILD_SCORM_MAX_UNPACKED_BYTES", default=500 * 1024 * 1024)
 GUILD_SCORM_MAX_FILES = env.int("GUILD_SCORM_MAX_FILES", default=5000)
+
+# xAPI out (guild.xapi, docs/content.md): one LRS from the environment, besides those L&D configures in the admin.
+GUILD_XAPI_LRS_URL = env.str("GUILD_XAPI_LRS_URL", default="")  # the xAPI base, e.g. https://lrs.example.com/xAPI/
+GUILD_XAPI_LRS_KEY = env.str("GUILD_XAPI_LRS_KEY", default="")
+GUILD_XAPI_LRS_SECRET = env.str("GUILD_XAPI_LRS_SECRET", default="")
+GUILD_XAPI_ACTOR_FORMAT = env.str("GUILD_XAPI_ACTOR_FORMAT", default="mbox_sha1sum")  # or "account"
+# The root of Guild's own verb, activity and extension IRIs; default GUILD_BASE_URL + "/xapi". Set it once.
+GUILD_XAPI_VOCABULARY = env.str("GUILD_XAPI_VOCABULARY", default="")
+GUILD_XAPI_BATCH_SIZE = env.int("GUILD_XAPI_BATCH_SIZE", default=100)
+GUILD_XAPI_TIMEOUT = env.float("GUILD_XAPI_TIMEOUT", default=10.0)
+GUILD_XAPI_RETRY_SECONDS = env.float("GUILD_XAPI_RETRY_SECONDS", default=60.0)
+GUILD_XAPI_MAX_RETRY_SECONDS = env.float("GUILD_XAPI_MAX_RETRY_SECONDS", default=3600.0)
+GUILD_XAPI_MAX_ATTEMPTS = env.int("GUILD_XAPI_MAX_ATTEMPTS", default=60)
+GUILD_XAPI_SECONDS = env.float("GUILD_XAPI_SECONDS", default=30.0)  # how often beat runs the statement sender
 
 # --- Email ---------------------------------------------------------------------
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
@@ -306,12 +351,14 @@ CELERY_TASK_DEFAULT_QUEUE = "default"
 GUILD_CELERY_QUEUES = ("default", "email", "sweeps")
 CELERY_TASK_ROUTES = {
     "guild.notifications.deliver_outbox": {"queue": "email"},
+    "guild.xapi.deliver_statements": {"queue": "email"},  # the queue of outbound deliveries
     # Periodic and batch jobs: the sweep registry, enrolment rules, the dashboards' rollups, rewards' batches.
     "guild.core.sweep_all": {"queue": "sweeps"},
     "guild.core.run_sweep": {"queue": "sweeps"},
     "courses.automation.*": {"queue": "sweeps"},
     "governance.fold_learning_events": {"queue": "sweeps"},
-    "governance.refresh_enrolment_summary": {"queue": "sweeps"},
+    "governance.refresh_summaries": {"queue": "sweeps"},
+    "governance.queue_report_emails": {"queue": "sweeps"},
     "rewards.monthly_recognition": {"queue": "sweeps"},
     "rewards.backfill_badge": {"queue": "sweeps"},
 }
@@ -335,6 +382,9 @@ WAGTAILEMBEDS_FINDERS = [{"class": "guild.core.embeds.LocalVideoFinder"}]
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
+# One way to reset a password: allauth's, rate-limited and sent through the outbox. Wagtail's own
+# reset form would send its email inside the request, outside both.
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 
 # --- API -------------------------------------------------------------------------------
 REST_FRAMEWORK = {
@@ -344,7 +394,16 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",  # the browser, with its CSRF token
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "guild.api_schema.GuildAutoSchema",
+    # Errors as RFC 9457 problem details (application/problem+json), in one shape for every view.
+    "EXCEPTION_HANDLER": "guild.core.api_errors.problem_exception_handler",
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "guild.core.api_errors.ProblemJSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],  # the API takes JSON bodies only
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "guild.core.pagination.IdCursorPagination",
     # Throttled per person and, for requests without one, per IP (counts live in the cache).
     "DEFAULT_THROTTLE_CLASSES": [
@@ -353,6 +412,8 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_THROTTLE_RATES": {"user": "600/min", "anon": "30/min"},
 }
+# /scim/v2/ (guild.scim): the API's per-token rate unless set, e.g. "1200/min" for a large first sync.
+GUILD_SCIM_THROTTLE_RATE = env.str("GUILD_SCIM_THROTTLE_RATE", default="")
 SPECTACULAR_SETTINGS = {
     "TITLE": "Guild API",
     "DESCRIPTION": "HR-system sync and reporting for the Guild learning platform.",
@@ -362,6 +423,9 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "PREPROCESSING_HOOKS": ["guild.api_schema.only_the_guild_api"],
+    # Two choice sets share the field name "level": a course's and a skill's. Named here, not hashed.
+    "ENUM_NAME_OVERRIDES": {"CourseLevelEnum": "courses.models.pages.CourseLevel",
+                            "SkillLevelEnum": "guild.skills.models.SkillLevel"},
 }
 
 # --- Security defaults that hold in every environment ------------------------------------

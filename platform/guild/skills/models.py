@@ -79,19 +79,31 @@ class RoleSkillRequirement(models.Model):
 
 
 class PersonSkill(models.Model):
-    """A person's assessed level in a skill."""
+    """A person's held level in a skill, where it came from and when.
+
+    A level the person set themself, or that a course proposed, waits for their manager
+    (`validated_at` empty) but counts meanwhile: readiness stays current. The manager validates it
+    as it is or adjusts it (then the source becomes "manager")."""
 
     class Source(models.TextChoices):
         SELF = "self", _("Self-assessed")
         MANAGER = "manager", _("Manager")
         COURSE = "course", _("Course completion")
         EXPERT = "expert", _("Confirmed expert")
+        IMPORT = "import", _("Import")
 
     person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="skills")
     skill = models.ForeignKey(Skill, on_delete=models.CASCADE, related_name="holders")
     level = models.PositiveSmallIntegerField(_("level"), choices=SkillLevel.choices, validators=level_validators)
     source = models.CharField(_("source"), max_length=20, choices=Source.choices, default=Source.SELF)
     assessed_at = models.DateTimeField(_("assessed at"), auto_now=True)
+    # What set it, in words (e.g. the course's title): the source says which kind.
+    source_detail = models.CharField(_("from"), max_length=255, blank=True)
+    validated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("validated by"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    validated_at = models.DateTimeField(_("validated at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("person's skill")
@@ -103,3 +115,7 @@ class PersonSkill(models.Model):
 
     def __str__(self):
         return f"{self.person}: {self.skill} ({self.get_level_display()})"
+
+    @property
+    def awaits_validation(self) -> bool:
+        return self.validated_at is None and self.source in (self.Source.SELF, self.Source.COURSE)

@@ -60,7 +60,7 @@ def run(ctx):
         raise Skip("the search index is empty")
 
     def catalogue(term):
-        _query, page_obj, _statuses, _skills = selectors.catalogue(params={"q": term}, page_number=1)
+        _query, page_obj, _statuses, _skills, _suggestion = selectors.catalogue(params={"q": term}, page_number=1)
         list(page_obj.object_list)
         page_obj.paginator.count  # noqa: B018 - the count the page shows
 
