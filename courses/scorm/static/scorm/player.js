@@ -104,4 +104,5 @@
       .then(function (config) { if (config) { start(config); } })
       .catch(function () { show(form.dataset.errorLaunch); });
   });
+  form.querySelector("button[type=submit]").disabled = false;
 })();
