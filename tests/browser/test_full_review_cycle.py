@@ -189,6 +189,7 @@ def test_a_course_goes_from_template_to_a_learners_reaction_through_two_review_r
     modal.get_by_label("Accurate").check()
     modal.get_by_label("Clear").check()
     modal.get_by_role("button", name="Approve").click()
+    page.wait_for_url(QUEUE)  # back to their queue
 
     # 8. Sign-off is off by default, so two approvals publish the course with its lessons.
     eventually(lambda: CoursePage.objects.get(pk=course.pk).live)

@@ -7,7 +7,7 @@ import pytest
 
 from .people import PASSWORD
 
-__all__ = ["browser", "page", "sign_in", "sign_out", "open_action_menu", "approve_from_review_queue", "CHROMIUM"]
+__all__ = ["browser", "page", "goto", "sign_in", "sign_out", "open_action_menu", "approve_from_review_queue", "CHROMIUM"]
 
 CHROMIUM = os.environ.get("GUILD_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -45,9 +45,23 @@ def page(browser, live_server):
     context.close()
 
 
+def goto(page, url):
+    """`page.goto`, tried once more when the previous step's form (its redirect still on the way)
+    interrupts it: a person would wait for the page to finish loading before going elsewhere."""
+    from playwright.sync_api import Error
+
+    try:
+        page.goto(url)
+    except Error as exc:
+        if "interrupted by another navigation" not in str(exc):
+            raise
+        page.wait_for_load_state()
+        page.goto(url)
+
+
 def sign_in(page, email, password):
     """Sign in through the real form, as a person would."""
-    page.goto("/accounts/login/")
+    goto(page, "/accounts/login/")
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign In").click()
