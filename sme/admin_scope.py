@@ -12,10 +12,15 @@ from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from courses.models import CourseAuthor, CoursePage, LessonPage
+from courses.models import CoursePage, LessonPage
 from guild.people.roles import Role
 
 from . import extensions
+
+
+def courses_written_by(user):
+    """The pks of the courses `user` authors, co-authors or owns (created), as a subquery."""
+    return CoursePage.objects.filter(Q(course_authors__user=user) | Q(owner=user)).values("pk")
 
 
 def hide_other_authors_courses(pages, user):
@@ -25,7 +30,7 @@ def hide_other_authors_courses(pages, user):
         return pages
     course_type = ContentType.objects.get_for_model(CoursePage)
     lesson_type = ContentType.objects.get_for_model(LessonPage)
-    theirs = Q(course_authors__user=user) | Q(owner=user)
+    theirs = Q(pk__in=courses_written_by(user))
     for reviewed_ids in extensions.courses_in_review_by(user=user):
         theirs |= Q(pk__in=reviewed_ids)
     mine = CoursePage.objects.filter(theirs).values("pk")
@@ -36,23 +41,6 @@ def hide_other_authors_courses(pages, user):
     hidden_courses = Q(content_type=course_type) & ~Q(pk__in=mine)
     hidden_lessons = Q(content_type=lesson_type) & ~lesson_of_mine if paths else Q(content_type=lesson_type)
     return pages.exclude(hidden_courses | hidden_lessons)
-
-
-def media_uploaders(user) -> set[int] | None:
-    """Whose uploads `user` may pick in the image and document choosers: their own and those of the
-    people they author a course with (None: everyone's, for L&D admins). So nobody picks, or sees
-    listed, the media of another author's draft."""
-    if user.is_superuser or user.has_role(Role.LD_ADMIN):
-        return None
-    courses = CoursePage.objects.filter(Q(course_authors__user=user) | Q(owner=user)).values("pk")
-    people = set(CourseAuthor.objects.filter(course__in=courses).values_list("user_id", flat=True))
-    people |= set(CoursePage.objects.filter(pk__in=courses).exclude(owner=None).values_list("owner_id", flat=True))
-    return people | {user.pk}
-
-
-def only_shared_media(items, user):
-    uploaders = media_uploaders(user)
-    return items if uploaders is None else items.filter(uploaded_by_user_id__in=uploaders)
 
 
 class _ScopedPolicy:

@@ -109,7 +109,7 @@ class TemplateLesson(Orderable):
     )
 
     # Media blocks the new lesson starts with, empty: the author fills each from the editor's
-    # chooser (upload or pick from their own and co-authors' media) or deletes it.
+    # chooser (upload, or pick from their own uploads and the course's media) or deletes it.
     with_image = models.BooleanField(_("with an image"), default=False, help_text=_("An image block with alternative text."))
     with_video = models.BooleanField(_("with a video"), default=False, help_text=_("A video block with captions and a transcript."))
     with_document = models.BooleanField(_("with a document"), default=False, help_text=_("A document to download."))
@@ -138,3 +138,28 @@ class CourseOrigin(models.Model):
 
     def __str__(self):
         return f"{self.course_id} ← {self.template_id}"
+
+
+class DraftMediaUse(models.Model):
+    """An image or document that a course page or lesson uses in its latest revision.
+
+    Wagtail's ReferenceIndex records what a page's saved row uses, which for a page that has been
+    published is its live content; a draft's content lives in revisions, which it does not read.
+    Together they say which media a course uses, and so which its authors may pick (sme.media_scope).
+    Kept by sme.media_scope.record_draft_media on every save of the page."""
+
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    image = models.ForeignKey("wagtailimages.Image", null=True, on_delete=models.CASCADE, related_name="+")
+    document = models.ForeignKey("wagtaildocs.Document", null=True, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(image__isnull=False, document__isnull=True)
+                | models.Q(image__isnull=True, document__isnull=False),
+                name="draft_media_use_is_an_image_or_a_document",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.page_id} uses {self.image_id or self.document_id}"

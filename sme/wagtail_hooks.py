@@ -2,6 +2,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
+from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -15,15 +17,16 @@ from .admin_scope import (
     AuthorScopedPageViewSet,
     hide_other_authors_courses,
     names_a_hidden_course,
-    only_shared_media,
     register_author_scoped_policy,
     reports_are_for_ld_admins,
 )
+from .media_scope import in_reach, register_author_scoped_media_policies
 from .models import CourseTemplate
 from .services import ensure_author
 
 # First, as Wagtail asks of a custom page permission policy: before any screen looks it up.
 register_author_scoped_policy()
+register_author_scoped_media_policies()
 admin_guards.register(names_a_hidden_course)
 admin_guards.register(reports_are_for_ld_admins)
 
@@ -68,15 +71,21 @@ def only_my_courses_in_the_chooser(pages, request):
     return hide_other_authors_courses(pages, request.user)
 
 
-@hooks.register("construct_image_chooser_queryset")
-def only_my_courses_images(images, request):
-    """Experts pick from their own uploads and their co-authors', never another author's draft's."""
-    return only_shared_media(images, request.user)
+class AuthorScopedImagesAPIViewSet(ImagesAdminAPIViewSet):
+    def get_queryset(self):
+        return in_reach(super().get_queryset(), self.request.user)
 
 
-@hooks.register("construct_document_chooser_queryset")
-def only_my_courses_documents(documents, request):
-    return only_shared_media(documents, request.user)
+class AuthorScopedDocumentsAPIViewSet(DocumentsAdminAPIViewSet):
+    def get_queryset(self):
+        return in_reach(super().get_queryset(), self.request.user)
+
+
+@hooks.register("construct_admin_api", order=100)
+def author_scoped_media_api(router):
+    # After Wagtail's own (order 0): the same endpoints, narrowed like the choosers (sme.media_scope).
+    router.register_endpoint("images", AuthorScopedImagesAPIViewSet)
+    router.register_endpoint("documents", AuthorScopedDocumentsAPIViewSet)
 
 
 @hooks.register("register_admin_viewset", order=100)

@@ -1,6 +1,6 @@
 """Lesson videos with WebVTT captions (issue 17, item 4): experts upload an MP4 or WebM and a .vtt from
 the document chooser, within limits; the lesson plays it in an HTML5 <video> with a captions <track>;
-and no expert picks, or sees listed, another author's uploads."""
+and no expert picks, or sees listed, another author's uploads unless a course they write uses them."""
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -109,10 +109,10 @@ def test_the_video_block_refuses_captions_that_are_not_webvtt_and_a_bad_language
     assert set(refused.value.block_errors) == {"video", "captions", "captions_language"}
 
 
-def test_experts_choose_only_their_own_and_their_co_authors_media(client, media, expert, other_expert, user_factory,
-                                                                  ld_admin):
+def test_experts_choose_only_their_own_uploads_and_their_courses_media(client, media, expert, other_expert,
+                                                                       user_factory, ld_admin):
     co_author = user_factory("Expert", email="co-author@example.com")
-    make_course("Shared draft", authors=[expert], co_authors=[co_author], publish=False)
+    shared = make_course("Shared draft", authors=[expert], co_authors=[co_author], publish=False)
     client.force_login(expert)
     upload(client, media, "Draft diagram notes", "notes.vtt", VTT)
 
@@ -121,8 +121,13 @@ def test_experts_choose_only_their_own_and_their_co_authors_media(client, media,
         return "Draft diagram notes" in client.get(reverse("wagtaildocs_chooser:choose")).json()["html"]
 
     assert chooser_lists(expert)
-    assert chooser_lists(co_author), "co-authors share their course's media"
+    assert not chooser_lists(co_author), "an upload no course uses yet is its uploader's alone"
     assert chooser_lists(ld_admin)
+    captions = Document.objects.get(title="Draft diagram notes")
+    make_lesson(shared, title="Watch", publish=False, body=[{"type": "video", "value": {
+        "video": None, "title": "Joins", "url": "https://intranet.example.com/joins.mp4", "captions": captions.pk,
+        "captions_language": "en", "transcript": ""}}])
+    assert chooser_lists(co_author), "co-authors share the media their course uses"
     assert not chooser_lists(other_expert), "another author never sees this draft's media"
     client.force_login(other_expert)
     assert "Draft diagram notes" not in client.get(reverse("wagtaildocs:index")).content.decode()

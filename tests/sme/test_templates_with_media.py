@@ -1,7 +1,7 @@
 """Templates with media (issue 19, build item 3): a template's lessons may start with image, video
 (with captions) and document blocks; an expert starting from it gets them empty, fills them from the
-editor's choosers (uploading into the course media, which their co-authors see and others don't),
-and until then learners see nothing broken."""
+editor's choosers (uploading into the course media, which their co-authors see once the course uses
+it, and others never), and until then learners see nothing broken."""
 
 import io
 

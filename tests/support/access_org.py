@@ -93,6 +93,7 @@ def build_org() -> dict:
 
     document = get_document_model().objects.create(title="Matrix document", file=ContentFile(b"%PDF-1.4\n", "m.pdf"))
     redirect = Redirect.objects.create(old_path="/old-matrix", redirect_link="/courses/")
+    secret_image, secret_document = _secret_media(omar, secret)
 
     scorm_package, scorm_lesson = _scorm_draft(users["expert"])
     review = ReviewAssignment.objects.select_related("task_state").filter(reviewer=users["reviewer"]).first()
@@ -114,7 +115,7 @@ def build_org() -> dict:
         "catalogue": course.get_parent().pk, "root_page": Page.get_first_root_node().pk,
         "course_url": course.url, "secret_url": "/courses/" + secret.slug + "/",
         "revision": secret.latest_revision_id,
-        "image": image.pk, "document": document.pk, "document_filename": document.filename, "redirect": redirect.pk,
+        "image": image.pk, "document": document.pk, "secret_image": secret_image, "secret_document": secret_document, "document_filename": document.filename, "redirect": redirect.pk,
         "collection": Collection.get_first_root_node().pk, "site": Site.objects.first().pk,
         "workflow": Workflow.objects.first().pk, "task": Task.objects.first().pk,
         "workflow_state": workflow_state.pk if workflow_state else MISSING,
@@ -180,6 +181,33 @@ def build_org() -> dict:
         "lrs": _lrs().pk,
     }
     return ids
+
+
+def _secret_media(author, secret) -> tuple[int, int]:
+    """An image and a document the secret draft's author uploaded into the course media for it
+    (sme.media_scope: nobody else sees them, but L&D admins)."""
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+    from wagtail.models import Collection
+
+    from sme.setup import MEDIA_COLLECTION
+    from tests.support.courses import make_lesson
+
+    png = io.BytesIO()
+    from PIL import Image as PILImage
+
+    PILImage.new("RGB", (8, 8), "navy").save(png, "PNG")
+    media = Collection.objects.get(name=MEDIA_COLLECTION)
+    image = get_image_model().objects.create(title="Secret diagram", file=ImageFile(png, name="secret.png"),
+                                             collection=media, uploaded_by_user=author)
+    document = get_document_model().objects.create(title="Secret notes", file=ContentFile(b"%PDF-1.4\n", "s.pdf"),
+                                                   collection=media, uploaded_by_user=author)
+    make_lesson(secret, title="Secret media", publish=False, body=[
+        {"type": "image", "value": {"image": image.pk, "alt_text": "A diagram", "caption": ""}},
+        {"type": "document", "value": {"document": document.pk, "description": ""}},
+    ])
+    return image.pk, document.pk
 
 
 def _lrs():
@@ -397,6 +425,11 @@ LITERAL = {
     ("cms/api/main/^pages/$", "child_of"): "/cms/api/main/pages/?child_of={secret}",
     ("cms/bulk/<str:app_label>/<str:model_name>/<str:action>/", "-"):
         "/cms/bulk/wagtailcore/page/delete/?id={secret}",
+    ("cms/images/chooser/chosen/<str:pk>/", "secret"): "/cms/images/chooser/chosen/{secret_image}/",
+    ("cms/documents/chooser/chosen/<str:pk>/", "secret"): "/cms/documents/chooser/chosen/{secret_document}/",
+    ("cms/images/<int:image_id>/", "secret"): "/cms/images/{secret_image}/",
+    ("cms/api/main/^images/<int:pk>/", "secret"): "/cms/api/main/images/{secret_image}/",
+    ("cms/api/main/^documents/<int:pk>/", "secret"): "/cms/api/main/documents/{secret_document}/",
     ("cms/pages/search/", "search"): "/cms/pages/search/?q=Quasar",
     ("cms/choose-page/search/", "search"): "/cms/choose-page/search/?q=Quasar",
 }
