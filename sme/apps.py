@@ -10,11 +10,11 @@ from .community import COMMUNITY_SPACE, community_members, is_community_member
 
 
 def _after_migrate(sender, **kwargs):
-    from .media_scope import backfill_draft_media
+    from .media_scope import backfill_revision_media
     from .setup import ensure_all
 
     ensure_all()
-    backfill_draft_media()
+    backfill_revision_media()
 
 
 def _catalogue_created(sender, instance, created, raw=False, **kwargs):

@@ -14,7 +14,7 @@ from django.db.models import CharField, IntegerField, Q, Subquery
 from django.db.models.functions import Cast, Length, Substr
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Page, ReferenceIndex
+from wagtail.models import Collection, Page, ReferenceIndex, Revision
 from wagtail.permission_policies.collections import CollectionOwnershipPermissionPolicy
 from wagtail.permissions import policy_registry, register_permission_policy
 
@@ -22,7 +22,7 @@ from courses.models import CoursePage, LessonPage
 from guild.people.roles import Role
 
 from .admin_scope import courses_written_by
-from .models import DraftMediaUse
+from .models import RevisionMedia
 from .setup import MEDIA_COLLECTION
 
 
@@ -31,7 +31,7 @@ def sees_all_media(user) -> bool:
 
 
 def _draft_field(model) -> str:
-    """The DraftMediaUse field that points at `model`."""
+    """The RevisionMedia field that points at `model`."""
     return "image" if issubclass(model, get_image_model()) else "document"
 
 
@@ -43,16 +43,20 @@ def pages_of(courses):
 
 
 def used_by(pages, model) -> Q:
-    """Instances of `model` that `pages` use: in their saved rows (Wagtail's ReferenceIndex) or in
-    their latest revisions (DraftMediaUse). Subqueries only, whatever the number of pages."""
+    """Instances of `model` that `pages` use: live (Wagtail's ReferenceIndex reads a page's row: the
+    live content of a live page, but only the first content of a draft) or in their latest revisions
+    (RevisionMedia). Subqueries only, whatever the number of pages."""
+    read_from_rows = pages.filter(Q(live=True) | Q(latest_revision__isnull=True))
     in_rows = ReferenceIndex.objects.filter(
         base_content_type=ContentType.objects.get_for_model(Page),
-        object_id__in=pages.annotate(pk_text=Cast("pk", CharField())).values("pk_text"),
+        object_id__in=read_from_rows.annotate(pk_text=Cast("pk", CharField())).values("pk_text"),
         to_content_type=ContentType.objects.get_for_model(model),
     ).annotate(target=Cast("to_object_id", IntegerField())).values("target")
     field = _draft_field(model)
-    in_drafts = DraftMediaUse.objects.filter(page__in=pages.values("pk"), **{f"{field}__isnull": False}).values(field)
-    return Q(pk__in=in_rows) | Q(pk__in=in_drafts)
+    in_revisions = RevisionMedia.objects.filter(
+        revision__in=pages.values("latest_revision"), **{f"{field}__isnull": False}
+    ).values(field)
+    return Q(pk__in=in_rows) | Q(pk__in=in_revisions)
 
 
 def course_media_collections():
@@ -92,7 +96,8 @@ class AuthorScopedMediaPermissionPolicy(CollectionOwnershipPermissionPolicy):
 def register_author_scoped_media_policies():
     for model, auth_model in ((get_image_model(), "wagtailimages.Image"), (get_document_model(), "wagtaildocs.Document")):
         policy = AuthorScopedMediaPermissionPolicy(model, auth_model=auth_model, owner_field_name="uploaded_by_user")
-        register_permission_policy(model, policy)
+        # For the exact class: it wins over Wagtail's own, whichever app's ready() registers last.
+        register_permission_policy(model, policy, exact_class=True)
 
 
 def in_reach(media, user):
@@ -103,14 +108,21 @@ def in_reach(media, user):
     return media.filter(pk__in=offered.values("pk"))
 
 
-def record_draft_media(*, page) -> None:
-    """Write which images and documents `page` uses in its latest revision (in its own content when
-    it has none), with Wagtail's own reference extraction (chooser blocks, rich text, foreign keys)."""
-    revision = page.latest_revision if page.latest_revision_id else None
-    content = revision.as_object() if revision else page
-    found = {"image": set(), "document": set()}
+def is_a_course_revision(revision) -> bool:
+    types = ContentType.objects.get_for_models(CoursePage, LessonPage).values()
+    return revision.content_type_id in {content_type.pk for content_type in types}
+
+
+def record_revision_media(*, revision, replace=False) -> None:
+    """Write which images and documents `revision` (of a course page or lesson) uses, with Wagtail's
+    own reference extraction: chooser blocks, rich text, foreign keys. `replace` when the revision
+    was saved again (Wagtail overwrites the latest revision on autosave)."""
+    # A revision just made by save_revision holds the page it was made from: no need to rebuild it.
+    made_from = revision.content_object if Revision._meta.get_field("content_object").is_cached(revision) else None
+    content = made_from if isinstance(made_from, (CoursePage, LessonPage)) else revision.as_object()
     types = {ContentType.objects.get_for_model(get_image_model()).pk: "image",
              ContentType.objects.get_for_model(get_document_model()).pk: "document"}
+    found = {"image": set(), "document": set()}
     for content_type_id, object_id, *_ in ReferenceIndex._extract_references_from_object(content):
         if content_type_id in types and str(object_id).isdigit():
             found[types[content_type_id]].add(int(object_id))
@@ -118,20 +130,22 @@ def record_draft_media(*, page) -> None:
     for field, model in (("image", get_image_model()), ("document", get_document_model())):
         if found[field]:  # a revision may name media deleted since
             existing = model.objects.filter(pk__in=found[field]).values_list("pk", flat=True)
-            rows += [DraftMediaUse(page_id=page.pk, **{f"{field}_id": pk}) for pk in existing]
-    with transaction.atomic():
-        DraftMediaUse.objects.filter(page_id=page.pk).delete()
-        DraftMediaUse.objects.bulk_create(rows)
+            rows += [RevisionMedia(revision=revision, **{f"{field}_id": pk}) for pk in existing]
+    with transaction.atomic(savepoint=False):
+        if replace:
+            RevisionMedia.objects.filter(revision=revision).delete()
+        if rows:
+            RevisionMedia.objects.bulk_create(rows)
 
 
-def backfill_draft_media() -> int:
-    """Record the media of pages saved before DraftMediaUse existed: after migrate, while there is
-    none recorded (a database whose courses use no media is read again, and stays cheap)."""
-    if DraftMediaUse.objects.exists():
+def backfill_revision_media() -> int:
+    """Record the media of the latest revisions saved before RevisionMedia existed: after migrate,
+    while none is recorded (a database whose courses use no media is read again, and stays cheap)."""
+    if RevisionMedia.objects.exists():
         return 0
     count = 0
     for model in (CoursePage, LessonPage):
-        for page in model.objects.select_related("latest_revision").iterator():
-            record_draft_media(page=page)
+        for page in model.objects.exclude(latest_revision=None).select_related("latest_revision").iterator():
+            record_revision_media(revision=page.latest_revision)
             count += 1
     return count

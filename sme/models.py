@@ -140,15 +140,15 @@ class CourseOrigin(models.Model):
         return f"{self.course_id} ← {self.template_id}"
 
 
-class DraftMediaUse(models.Model):
-    """An image or document that a course page or lesson uses in its latest revision.
+class RevisionMedia(models.Model):
+    """An image or document that a revision of a course page or lesson uses.
 
-    Wagtail's ReferenceIndex records what a page's saved row uses, which for a page that has been
-    published is its live content; a draft's content lives in revisions, which it does not read.
-    Together they say which media a course uses, and so which its authors may pick (sme.media_scope).
-    Kept by sme.media_scope.record_draft_media on every save of the page."""
+    Wagtail's ReferenceIndex records what a page's row uses, which is its live content once the page
+    is live; a draft's content lives in revisions, which it does not read. Together they say which
+    media a course uses, and so which its authors may pick (sme.media_scope reads the rows of each
+    page's latest revision). A revision's rows are written as it is saved, and go with it."""
 
-    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    revision = models.ForeignKey("wagtailcore.Revision", on_delete=models.CASCADE, related_name="+")
     image = models.ForeignKey("wagtailimages.Image", null=True, on_delete=models.CASCADE, related_name="+")
     document = models.ForeignKey("wagtaildocs.Document", null=True, on_delete=models.CASCADE, related_name="+")
 
@@ -157,9 +157,9 @@ class DraftMediaUse(models.Model):
             models.CheckConstraint(
                 condition=models.Q(image__isnull=False, document__isnull=True)
                 | models.Q(image__isnull=True, document__isnull=False),
-                name="draft_media_use_is_an_image_or_a_document",
+                name="revision_media_is_an_image_or_a_document",
             ),
         ]
 
     def __str__(self):
-        return f"{self.page_id} uses {self.image_id or self.document_id}"
+        return f"revision {self.revision_id} uses {self.image_id or self.document_id}"

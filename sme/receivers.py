@@ -1,21 +1,21 @@
 """Continuous improvement: learner feedback that says a course is out of date flags it.
 (The peer review clears the flag when the course is published again.) A question reaches the
-authors at once; a new expert is enrolled in the SME academy. Each save of a course page or lesson
-records the media its latest revision uses."""
+authors at once; a new expert is enrolled in the SME academy. Each revision of a course page or lesson
+records the media it uses."""
 
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_save
 from django.dispatch import receiver
+from wagtail.models import Revision
 
-from courses.models import CoursePage, LessonPage
 from courses.signals import course_rated, reaction_added
 from guild.people.models import User
 from guild.people.roles import Role
 
 from . import academy
 from .feedback import tell_authors_of_question
-from .media_scope import record_draft_media
+from .media_scope import is_a_course_revision, record_revision_media
 from .services import flag_course_if_outdated
 
 
@@ -31,13 +31,14 @@ def check_course_after_rating(sender, rating, **kwargs):
     flag_course_if_outdated(course_id=rating.course_id)
 
 
-@receiver(post_save, sender=CoursePage, dispatch_uid="sme.course_media")
-@receiver(post_save, sender=LessonPage, dispatch_uid="sme.lesson_media")
-def remember_draft_media(sender, instance, raw=False, **kwargs):
-    """Every save of a course page or lesson (save_revision saves the page too) records the media
-    its latest revision uses: its co-authors may pick them (sme.media_scope)."""
-    if not raw:
-        record_draft_media(page=instance)
+@receiver(post_save, sender=Revision, dispatch_uid="sme.revision_media")
+def remember_revision_media(sender, instance, created, raw=False, update_fields=None, **kwargs):
+    """Each revision of a course page or lesson records the media it uses: the course's authors may
+    pick them (sme.media_scope). Saves that leave its content alone (publishing) change nothing."""
+    if raw or (update_fields is not None and "content" not in update_fields):
+        return
+    if is_a_course_revision(instance):
+        record_revision_media(revision=instance, replace=not created)
 
 
 @receiver(m2m_changed, sender=User.groups.through, dispatch_uid="sme.expert_role_granted")

@@ -81,6 +81,12 @@ class AuthorScopedDocumentsAPIViewSet(DocumentsAdminAPIViewSet):
         return in_reach(super().get_queryset(), self.request.user)
 
 
+@hooks.register("construct_document_chooser_queryset")
+def documents_with_their_collection(documents, request):
+    # The chooser names each document's collection: one query, not one a row.
+    return documents.select_related("collection")
+
+
 @hooks.register("construct_admin_api", order=100)
 def author_scoped_media_api(router):
     # After Wagtail's own (order 0): the same endpoints, narrowed like the choosers (sme.media_scope).
