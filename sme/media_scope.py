@@ -30,7 +30,7 @@ def sees_all_media(user) -> bool:
     return user.is_authenticated and (user.is_superuser or user.has_role(Role.LD_ADMIN))
 
 
-def _draft_field(model) -> str:
+def _media_field(model) -> str:
     """The RevisionMedia field that points at `model`."""
     return "image" if issubclass(model, get_image_model()) else "document"
 
@@ -52,7 +52,7 @@ def used_by(pages, model) -> Q:
         object_id__in=read_from_rows.annotate(pk_text=Cast("pk", CharField())).values("pk_text"),
         to_content_type=ContentType.objects.get_for_model(model),
     ).annotate(target=Cast("to_object_id", IntegerField())).values("target")
-    field = _draft_field(model)
+    field = _media_field(model)
     in_revisions = RevisionMedia.objects.filter(
         revision__in=pages.values("latest_revision"), **{f"{field}__isnull": False}
     ).values(field)
