@@ -12,6 +12,7 @@ from rest_framework.response import Response
 
 from guild.core.api_ids import IdLookupMixin
 from guild.core.safe_input import MAX_PAGE_ID
+from guild.people.api_fields import BlankAsNull
 from guild.people.api_filters import (
     BooleanFilter,
     DateFilter,
@@ -129,7 +130,7 @@ class LearningPathViewSet(IdLookupMixin, viewsets.ReadOnlyModelViewSet):
 
 class EnrolmentSerializer(serializers.ModelSerializer):
     learner = serializers.SlugRelatedField(slug_field="email", read_only=True)
-    learner_employee_id = serializers.CharField(source="learner.employee_id", read_only=True)
+    learner_employee_id = BlankAsNull(source="learner.employee_id")
     course = serializers.IntegerField(source="course_id", read_only=True)
     course_title = serializers.CharField(source="course.title", read_only=True)
     progress = serializers.IntegerField(read_only=True, help_text="Per cent of the course's lessons completed.")
@@ -219,7 +220,7 @@ class EnrolmentViewSet(IdLookupMixin, mixins.CreateModelMixin, viewsets.ReadOnly
 
 class CertificateSerializer(serializers.ModelSerializer):
     learner = serializers.SlugRelatedField(slug_field="email", read_only=True)
-    learner_employee_id = serializers.CharField(source="learner.employee_id", read_only=True)
+    learner_employee_id = BlankAsNull(source="learner.employee_id")
     course = serializers.IntegerField(source="course_id", read_only=True)
     course_title = serializers.CharField(source="course.title", read_only=True)
     enrolment = serializers.IntegerField(source="enrolment_id", read_only=True)
