@@ -40,6 +40,9 @@ if AWS_STORAGE_BUCKET_NAME:
     AWS_S3_REGION_NAME = env.str("AWS_S3_REGION_NAME", default="") or None
     AWS_DEFAULT_ACL = None
     AWS_QUERYSTRING_AUTH = True
+    # Signature version 4: boto3 would sign links with the deprecated version 2, which newer AWS
+    # regions and buckets refuse (the media test found it).
+    AWS_S3_SIGNATURE_VERSION = env.str("AWS_S3_SIGNATURE_VERSION", default="s3v4")
     AWS_S3_FILE_OVERWRITE = False
     GUILD_SERVE_MEDIA = False
 
