@@ -7,6 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.support.axe import serious_problems_as_seen_by
 from tests.support.browser import goto, sign_in, sign_out
 from tests.support.courses import enrol, make_course, quiz_lesson
 from tests.support.people import PASSWORD
@@ -42,6 +43,7 @@ def test_a_learner_out_of_attempts_asks_an_author_grants_and_the_learner_passes(
     expect(told).not_to_contain_text("try again")  # nothing to try again with
     expect(quiz).to_contain_text("You have used every attempt at this quiz.")
     expect(quiz.get_by_role("button", name="Submit answers")).to_have_count(0)
+    assert not serious_problems_as_seen_by(page, lesson.url)  # the main pages' audit never shows this form
     quiz.get_by_label("Message to the authors (optional)").fill("I misread the question about HAVING.")
     quiz.get_by_role("button", name="Ask for more attempts").click()
     page.wait_for_url(back_at_the_quiz)
@@ -60,6 +62,7 @@ def test_a_learner_out_of_attempts_asks_an_author_grants_and_the_learner_passes(
     request = page.get_by_role("listitem").filter(has_text="Alice Test")
     expect(request).to_contain_text("SQL for analysts › Lesson 1")
     expect(request).to_contain_text("I misread the question about HAVING.")
+    assert not serious_problems_as_seen_by(page, "/learning/attempt-requests/")  # audited there only empty
     request.get_by_label("Note to the learner (optional)").fill("Go ahead: WHERE runs before GROUP BY.")
     request.get_by_role("button", name="Grant more attempts").click()
     expect(page.get_by_role("status").filter(has_text="Alice Test can take the quiz again; they are told.")).to_be_visible()
