@@ -55,7 +55,7 @@ lint: install
 
 check-deploy: install
 	DJANGO_ENV=production SECRET_KEY=$$($(PY) -c 'import secrets;print(secrets.token_urlsafe(64))') \
-	  ALLOWED_HOSTS=guild.example.com $(PY) manage.py check --deploy --fail-level WARNING
+	  ALLOWED_HOSTS=guild.example.com EMAIL_URL=dummymail:// $(PY) manage.py check --deploy --fail-level WARNING
 
 clean:
 	rm -rf var/broker var/cache var/static

@@ -28,7 +28,7 @@ from guild.skills.models import Skill
 
 from .models.certificates import Certificate
 from .models.enrolment import Enrolment, EnrolmentSource, EnrolmentStatus
-from .models.pages import CoursePage, LearningPathPage
+from .models.pages import CoursePage, LearningPathPage, PathCourse
 from .models.stats import CourseStats
 from .services.enrolment import enrol
 from .services.errors import LearningError
@@ -104,7 +104,8 @@ class CourseViewSet(IdLookupMixin, viewsets.ReadOnlyModelViewSet):
 
 class LearningPathSerializer(serializers.ModelSerializer):
     skills = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
-    courses = serializers.SerializerMethodField(help_text="The path's course ids, in order.")
+    courses = serializers.SerializerMethodField(
+        help_text="The ids of the path's published courses, in the path's order (as its page lists them).")
     url = serializers.SerializerMethodField()
 
     class Meta:
@@ -125,7 +126,10 @@ class LearningPathViewSet(IdLookupMixin, viewsets.ReadOnlyModelViewSet):
     max_lookup_id = MAX_PAGE_ID
 
     def get_queryset(self):
-        return LearningPathPage.objects.live().prefetch_related("skills", "path_courses").order_by("id")
+        # A draft or unpublished course is left out, as on the path's page: /api/courses/ would 404 on its id.
+        live_courses = PathCourse.objects.filter(course__live=True).order_by("sort_order")
+        return (LearningPathPage.objects.live().order_by("id")
+                .prefetch_related("skills", Prefetch("path_courses", queryset=live_courses)))
 
 
 class EnrolmentSerializer(serializers.ModelSerializer):
