@@ -23,7 +23,8 @@ def test_a_reviewer_runs_the_scorm_lesson_from_the_review_page_and_nothing_is_st
 
     page.goto("/reviews/")
     page.get_by_test_id("queue").get_by_role("link", name=course.title).click()
-    page.get_by_role("link", name=f"Open the SCORM lesson: {lesson.title}").click()
+    section = page.locator("section.review-lesson", has=page.get_by_role("heading", name=lesson.title))
+    section.get_by_role("link", name="Open the SCORM lesson").click()
     page.wait_for_url(f"**/scorm/lessons/{lesson.pk}/preview/**")
     page.get_by_role("button", name="Start the lesson").click()
     frame = page.frame_locator("iframe[title]")
