@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 UV_VERSION := 0.13.8
 
-.PHONY: demo test bench install migrate seed run lint check-deploy clean help
+.PHONY: demo test bench install migrate seed run lint check-deploy icons clean help
 
 help:
 	@echo "make demo    install, migrate, seed and run web + worker + beat on http://127.0.0.1:8000"
@@ -55,7 +55,20 @@ lint: install
 
 check-deploy: install
 	DJANGO_ENV=production SECRET_KEY=$$($(PY) -c 'import secrets;print(secrets.token_urlsafe(64))') \
-	  ALLOWED_HOSTS=guild.example.com $(PY) manage.py check --deploy --fail-level WARNING
+	  ALLOWED_HOSTS=guild.example.com EMAIL_URL=dummymail:// $(PY) manage.py check --deploy --fail-level WARNING
+
+# Copies the Lucide icons Guild uses (guild_ui.ICONS) and Lucide's licence from the npm package into
+# the repository: nothing is fetched when Guild runs. Needs npm and the virtualenv (make install).
+LUCIDE_VERSION ?= 1.62.0
+ICON_DIR := platform/guild/core/icons
+icons:
+	rm -rf var/lucide && mkdir -p var/lucide
+	cd var/lucide && npm pack --silent lucide-static@$(LUCIDE_VERSION) >/dev/null && tar xzf lucide-static-$(LUCIDE_VERSION).tgz
+	rm -f $(ICON_DIR)/*.svg
+	for name in $$(PYTHONPATH=platform $(PY) -c 'from guild.core.templatetags.guild_ui import ICONS; print(*sorted(set(ICONS.values())))'); do \
+	  cp var/lucide/package/icons/$$name.svg $(ICON_DIR)/ || exit 1; done
+	cp var/lucide/package/LICENSE $(ICON_DIR)/LICENSE
+	rm -rf var/lucide
 
 clean:
 	rm -rf var/broker var/cache var/static

@@ -12,6 +12,7 @@ from rest_framework.response import Response
 
 from guild.core.api_ids import IdLookupMixin
 from guild.core.safe_input import MAX_PAGE_ID
+from guild.people.api_fields import BlankAsNull
 from guild.people.api_filters import (
     BooleanFilter,
     DateFilter,
@@ -27,7 +28,7 @@ from guild.skills.models import Skill
 
 from .models.certificates import Certificate
 from .models.enrolment import Enrolment, EnrolmentSource, EnrolmentStatus
-from .models.pages import CoursePage, LearningPathPage
+from .models.pages import CoursePage, LearningPathPage, PathCourse
 from .models.stats import CourseStats
 from .services.enrolment import enrol
 from .services.errors import LearningError
@@ -103,7 +104,8 @@ class CourseViewSet(IdLookupMixin, viewsets.ReadOnlyModelViewSet):
 
 class LearningPathSerializer(serializers.ModelSerializer):
     skills = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
-    courses = serializers.SerializerMethodField(help_text="The path's course ids, in order.")
+    courses = serializers.SerializerMethodField(
+        help_text="The ids of the path's published courses, in the path's order (as its page lists them).")
     url = serializers.SerializerMethodField()
 
     class Meta:
@@ -124,12 +126,15 @@ class LearningPathViewSet(IdLookupMixin, viewsets.ReadOnlyModelViewSet):
     max_lookup_id = MAX_PAGE_ID
 
     def get_queryset(self):
-        return LearningPathPage.objects.live().prefetch_related("skills", "path_courses").order_by("id")
+        # A draft or unpublished course is left out, as on the path's page: /api/courses/ would 404 on its id.
+        live_courses = PathCourse.objects.filter(course__live=True).order_by("sort_order")
+        return (LearningPathPage.objects.live().order_by("id")
+                .prefetch_related("skills", Prefetch("path_courses", queryset=live_courses)))
 
 
 class EnrolmentSerializer(serializers.ModelSerializer):
     learner = serializers.SlugRelatedField(slug_field="email", read_only=True)
-    learner_employee_id = serializers.CharField(source="learner.employee_id", read_only=True)
+    learner_employee_id = BlankAsNull(source="learner.employee_id")
     course = serializers.IntegerField(source="course_id", read_only=True)
     course_title = serializers.CharField(source="course.title", read_only=True)
     progress = serializers.IntegerField(read_only=True, help_text="Per cent of the course's lessons completed.")
@@ -219,7 +224,7 @@ class EnrolmentViewSet(IdLookupMixin, mixins.CreateModelMixin, viewsets.ReadOnly
 
 class CertificateSerializer(serializers.ModelSerializer):
     learner = serializers.SlugRelatedField(slug_field="email", read_only=True)
-    learner_employee_id = serializers.CharField(source="learner.employee_id", read_only=True)
+    learner_employee_id = BlankAsNull(source="learner.employee_id")
     course = serializers.IntegerField(source="course_id", read_only=True)
     course_title = serializers.CharField(source="course.title", read_only=True)
     enrolment = serializers.IntegerField(source="enrolment_id", read_only=True)

@@ -159,6 +159,9 @@ def submit_quiz(request, lesson_id):
         messages.info(request, _("That attempt was already submitted; here is its result."))
     elif attempt.passed:
         messages.success(request, _("Quiz passed with %(score)d%%.") % {"score": attempt.score})
+    elif quiz_services.attempts_left_after(attempt=attempt, course=enrolment_services.course_of(lesson=lesson)) == 0:
+        messages.warning(request, _("Not yet: %(score)d%%. That was your last attempt: read the feedback below, then ask "
+                                    "for more attempts if you need them.") % {"score": attempt.score})
     else:
         messages.warning(request, _("Not yet: %(score)d%%. Read the feedback below and try again.") % {"score": attempt.score})
     return redirect(f"{url}?attempt={attempt.attempt_number}#quiz")

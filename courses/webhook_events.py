@@ -22,7 +22,7 @@ def enrolment_data(enrolment) -> dict:
     learner = enrolment.learner
     return {
         "enrolment": enrolment.pk, "course": enrolment.course_id, "course_title": enrolment.course.title,
-        "learner": learner.email, "learner_employee_id": learner.employee_id, "status": enrolment.status,
+        "learner": learner.email, "learner_employee_id": learner.employee_id or None, "status": enrolment.status,
         "due_date": enrolment.due_date, "completed_at": enrolment.completed_at,
     }
 

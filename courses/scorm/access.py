@@ -10,13 +10,28 @@ from guild.people.roles import Role
 from .models import ScormLessonPage
 
 
-def can_preview(user, course) -> bool:
-    """Authors, L&D admins, and reviewers of a course in review: they see it without learning."""
+def reviews_now(user, course) -> bool:
+    """An assigned reviewer of the course's current round who has not decided yet. Wagtail's workflow
+    task answers (the peer review's task says who it assigned), so this app imports no governance."""
+    task = course.current_workflow_task
+    return bool(task and task.user_can_access_editor(course, user))
+
+
+def may_open_preview(user, course) -> bool:
+    """The lesson's preview page: its authors, L&D admins, and the current round's assigned reviewers."""
     if not (user.is_authenticated and user.is_active):
         return False
-    if user.is_superuser or user.has_role(Role.LD_ADMIN) or user.pk in course_author_ids(course):
+    return bool(
+        user.is_superuser or user.has_role(Role.LD_ADMIN) or user.pk in course_author_ids(course)
+        or reviews_now(user, course)
+    )
+
+
+def can_preview(user, course) -> bool:
+    """Authors, L&D admins, and reviewers of a course in review: they see it without learning."""
+    if may_open_preview(user, course):
         return True
-    if user.has_role(Role.REVIEWER):
+    if user.is_authenticated and user.is_active and user.has_role(Role.REVIEWER):
         state = course.current_workflow_state
         return bool(state and state.status == WorkflowState.STATUS_IN_PROGRESS)
     return False

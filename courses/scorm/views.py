@@ -4,17 +4,19 @@ import json
 import mimetypes
 import posixpath
 
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, SuspiciousFileOperation
 from django.http import FileResponse, Http404, JsonResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_GET, require_POST
 
 from courses.services.enrolment import course_of
+from guild.core.safe_input import local_url
 
-from .access import can_open_package, can_preview
+from .access import can_open_package, can_preview, may_open_preview
 from .errors import ScormRuntimeError
 from .models import ScormLessonPage, ScormPackage, ScormRuntime
 from .package import safe_member_path
@@ -79,12 +81,14 @@ def launch(request, lesson_id):
     lesson = get_object_or_404(ScormLessonPage.objects.select_related("item__package"), pk=lesson_id)
     item = lesson.item
     course = course_of(lesson=lesson)
-    try:
-        runtime = runtime_services.launch(learner=request.user, lesson=lesson)
-    except ScormRuntimeError as exc:
-        if not can_preview(request.user, course):
-            return _json_error(exc)
-        runtime = None
+    runtime = None
+    # The preview page asks for a preview: an author or reviewer also enrolled keeps no record of it.
+    if not (request.GET.get("preview") == "1" and can_preview(request.user, course)):
+        try:
+            runtime = runtime_services.launch(learner=request.user, lesson=lesson)
+        except ScormRuntimeError as exc:
+            if not can_preview(request.user, course):
+                return _json_error(exc)
     if runtime is None:
         cmi = runtime_services.initial_cmi(runtime=ScormRuntime(), learner=request.user, item=item)
         commit_url = launch_id = None
@@ -95,6 +99,21 @@ def launch(request, lesson_id):
         "version": "2004" if item.package.is_2004 else "1.2",
         "content_url": content_url(item),
         "commit_url": commit_url, "launch": launch_id, "cmi": cmi,
+    })
+
+
+@require_GET
+@login_required
+def preview(request, lesson_id):
+    """The lesson as learners will run it, for its authors, L&D admins and the assigned reviewers of a
+    course in review (draft or not live); the player runs in preview mode, so nothing is stored."""
+    lesson = get_object_or_404(ScormLessonPage, pk=lesson_id)
+    course = course_of(lesson=lesson)
+    if not may_open_preview(request.user, course):
+        raise Http404
+    return render(request, "scorm/preview.html", {
+        "page": lesson.get_latest_revision_as_object(), "course_title": course.draft_title or course.title,
+        "back": local_url(request, request.GET.get("next", "")),
     })
 
 

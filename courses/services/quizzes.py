@@ -73,6 +73,15 @@ def granted_extra(*, enrolment_id, lesson_id) -> int:
     ).aggregate(n=Sum("extra_attempts"))["n"] or 0
 
 
+def attempts_left_after(*, attempt, course):
+    """What remains once `attempt` is saved (None when the course sets no limit): nothing left means
+    the learner asks for more instead of trying again."""
+    if not course.max_quiz_attempts:
+        return None
+    extra = granted_extra(enrolment_id=attempt.enrolment_id, lesson_id=attempt.lesson_id)
+    return attempts_left(course=course, used=attempt.attempt_number, extra=extra)
+
+
 def submit_quiz(*, learner, lesson, answers, attempt_number=None):
     """Score a quiz attempt on the server. Returns (attempt, results, created).
 

@@ -5,11 +5,14 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from courses.models import CoursePage, LessonPage
 from courses.permissions import course_author_ids
+from courses.scorm.access import may_open_preview
+from courses.scorm.models import ScormLessonPage
 from guild.core.permissions import role_required
 from guild.core.safe_input import parse_id
 from guild.people.models import User
@@ -36,8 +39,15 @@ def queue(request):
     return render(request, "review/queue.html", context)
 
 
-def _lessons_as_reviewed(course):
-    return [lesson.get_latest_revision_as_object() for lesson in LessonPage.objects.child_of(course).order_by("path")]
+def _lessons_as_reviewed(course, *, user, back):
+    lessons = [lesson.get_latest_revision_as_object() for lesson in LessonPage.objects.child_of(course).order_by("path")]
+    if any(isinstance(lesson, ScormLessonPage) for lesson in lessons) and may_open_preview(user, course):
+        # A SCORM lesson's content is its package: the reviewer runs it in the preview (nothing stored).
+        query = urlencode({"next": back})
+        for lesson in lessons:
+            if isinstance(lesson, ScormLessonPage):
+                lesson.scorm_preview_url = f"{reverse('scorm:preview', args=[lesson.pk])}?{query}"
+    return lessons
 
 
 @role_required(*REVIEW_ROLES)
@@ -86,7 +96,8 @@ def review(request, assignment_id):
     can_decide = is_mine and assignment.decision == ReviewDecision.PENDING
     return render(request, "review/review.html", {
         "assignment": assignment, "round_number": numbers.get(assignment.task_state_id, 1),
-        "course": course.get_latest_revision_as_object(), "lessons": _lessons_as_reviewed(course),
+        "course": course.get_latest_revision_as_object(),
+        "lessons": _lessons_as_reviewed(course, user=request.user, back=request.path),
         "comments_by_block": block_comments.by_block(comments), "can_comment": can_decide,
         "changes": diff.course_changes(course),
         "checklist": checklist, "can_decide": can_decide,

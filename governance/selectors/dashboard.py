@@ -203,7 +203,7 @@ def _period_figures(filters, *, people, catalogue, readiness_rows):
             "completion_rate_pct": _pct(enrol["completed"], enrol["total"]),
             "voluntary_completion_rate_pct": _pct(enrol["completed_voluntary"], enrol["voluntary"]),
             "assigned_completion_rate_pct": _pct(enrol["completed_assigned"], enrol["assigned"]),
-            "days_to_complete": round(ttc.total_seconds() / 86400, 1) if ttc else None, "overdue": enrol["overdue"],
+            "days_to_complete": None if ttc is None else round(ttc.total_seconds() / 86400, 1), "overdue": enrol["overdue"],
         },
         "relevance": {
             "average_rating": round(ratings["avg"], 1) if ratings["avg"] else None, "ratings": ratings["count"],

@@ -37,7 +37,8 @@ def maturity_evidence():
     meetings = Meeting.objects.filter(held_on__gte=year_ago, held_on__lte=today).aggregate(
         leadership=Count("id", filter=Q(committee__kind__in=LEADERSHIP_COMMITTEES)), all=Count("id"),
     )
-    decisions = Decision.objects.filter(meeting__held_on__gte=year_ago).count()
+    # The same twelve months as the meetings: a meeting scheduled ahead is not held yet.
+    decisions = Decision.objects.filter(meeting__held_on__gte=year_ago, meeting__held_on__lte=today).count()
     initiatives = Initiative.objects.aggregate(total=Count("id"), with_goal=Count("id", filter=Q(goal__isnull=False)))
     # Each figure counts rows of one table: a join (volunteers, skills) would repeat a row once per
     # match, so "has one" is an EXISTS subquery, never a join under a plain count.
@@ -58,10 +59,10 @@ def maturity_evidence():
     ).aggregate(total=Count("id"), with_skills=Count("id", filter=Q(has_skill=True)))
     active = active_people(start=period_start(30, today=today), end=today)["learners"]
     tiers = set(KPIDefinition.objects.filter(values__isnull=False).values_list("tier", flat=True).distinct())
-    skill_levels = PersonSkill.objects.count()
-    # The platform itself computes spend, engagement, relevance and (from skills) readiness.
+    # The platform itself computes spend, engagement, relevance and (from skills) readiness: from the
+    # levels of the people still here, as the heatmap counts them.
     tracked = {KPITier.SPEND, KPITier.ENGAGEMENT, KPITier.RELEVANCE} | tiers
-    if skill_levels:
+    if people["with_skills"]:
         tracked.add(KPITier.READINESS)
     tier_names = dict(KPITier.choices)
     return {

@@ -3,14 +3,17 @@
 from django.db.models import Avg, Count, F, Q
 from django.utils import timezone
 
-from governance.review.models import ReviewAssignment
+from governance.review.models import ReviewAssignment, ReviewDecision
 
-REVIEW_DONE = Q(completed_at__isnull=False)
+# A review done is a reviewer's decision. An assignment closed when its round ended, or handed to someone
+# else, has a completion time too, but nobody reviewed: it is neither a review done nor in the lead time.
+REVIEW_DONE = Q(decision__in=[ReviewDecision.APPROVED, ReviewDecision.CHANGES_REQUESTED])
 
 
 def review_late(now):
-    """A review completed after its due time, or still open past it (an SLA breach)."""
-    return (REVIEW_DONE & Q(completed_at__gt=F("due_at"))) | Q(completed_at__isnull=True, due_at__lt=now)
+    """An assignment that waited past its due time (an SLA breach): decided, closed or reassigned after
+    it, or still open past it."""
+    return Q(completed_at__gt=F("due_at")) | Q(completed_at__isnull=True, due_at__lt=now)
 
 
 def reviews_in_scope(filters=None):
@@ -34,6 +37,7 @@ def review_metrics(filters=None):
     )
     return {
         "reviews_done": row["reviews"],
-        "lead_time_days": round(row["lead_time"].total_seconds() / 86400, 1) if row["lead_time"] else None,
+        # Reviews decided as they were assigned average zero days: a figure, not "no value".
+        "lead_time_days": None if row["lead_time"] is None else round(row["lead_time"].total_seconds() / 86400, 1),
         "sla_breaches": row["late"],
     }

@@ -191,6 +191,9 @@ def test_no_parent_is_null_and_an_empty_string_is_refused_as_the_schema_says(cli
 def test_hr_gives_an_employee_id_to_someone_sso_created_without_one(client, ld_admin, learner):
     writer = bearer(ld_admin, "read,write,admin")
     assert learner.employee_id == ""
+    # No employee id yet is null in the API (never ""), in the list and in the record.
+    listed = client.get("/api/people/", {"email": learner.email}, **writer).json()["results"]
+    assert [p["employee_id"] for p in listed] == [None]
     clash = client.post("/api/people/", {"employee_id": "E-9", "email": learner.email},
                         content_type="application/json", **writer)
     assert clash.status_code == 409  # the person exists: HR addresses them by email instead
@@ -202,3 +205,9 @@ def test_hr_gives_an_employee_id_to_someone_sso_created_without_one(client, ld_a
     assert client.get("/api/people/E-9/", **writer).json()["email"] == learner.email
     # Once they have an employee id, that is their key.
     assert client.get(f"/api/people/{learner.email}/", **writer).status_code == 404
+    # HR takes it back with null: addressed by email again, and null is stored as "no id".
+    cleared = client.patch("/api/people/E-9/", {"employee_id": None}, content_type="application/json", **writer)
+    assert cleared.status_code == 200 and cleared.json()["employee_id"] is None
+    learner.refresh_from_db()
+    assert learner.employee_id == ""
+    assert client.get(f"/api/people/{learner.email}/", **writer).status_code == 200

@@ -16,7 +16,7 @@ from guild.notifications.delivery import deliver_outbox
 from guild.notifications.models import OutboxMessage
 from guild.people.models import Team
 from guild.people.roles import Role
-from tests.support.courses import make_course
+from tests.support.courses import make_course, make_path
 from tests.support.people import make_user
 
 pytestmark = pytest.mark.django_db
@@ -77,6 +77,33 @@ def test_ld_adds_people_by_name(client, ld_admin, course, outsider):
     assert "olga@example.com" in page
     client.post(reverse("courses:cohort_add_members", args=[cohort.pk]), {"people": [outsider.pk]})
     assert list(cohort.members.all()) == [outsider]
+
+
+def test_a_cohort_on_a_learning_path_enrols_its_members_in_every_published_course(client, ld_admin, outsider):
+    first, second = make_course("Agendas", lessons=1, quiz=False), make_course("Minutes", lessons=1, quiz=False)
+    draft = make_course("Facilitation (draft)", lessons=1, quiz=False)
+    path = make_path("Meeting leader", courses=[first, second, draft])
+    draft.unpublish()
+    client.force_login(ld_admin)
+    response = client.post(reverse("courses:cohort_list"), {
+        "name": "Meeting leaders", "path": path.pk, "starts_on": today().isoformat(),
+        "ends_on": (today() + timedelta(days=60)).isoformat(),
+    })
+    cohort = Cohort.objects.get()
+    assert response.url == reverse("courses:cohort_manage", args=[cohort.pk])
+    assert (cohort.path_id, cohort.course_id) == (path.pk, None)
+    html = client.post(reverse("courses:cohort_add_members", args=[cohort.pk]), {"people": [outsider.pk]},
+                       follow=True).content.decode()
+    assert "Meeting leaders" in html and list(cohort.members.all()) == [outsider]
+    enrolments = Enrolment.objects.filter(learner=outsider)
+    assert {e.course_id for e in enrolments} == {first.pk, second.pk}  # not the unpublished course
+    assert {(e.source, e.due_date) for e in enrolments} == {("cohort", cohort.ends_on)}
+    # A course and a path at once, or neither, is refused with words.
+    both = client.post(reverse("courses:cohort_list"), {
+        "name": "Both", "path": path.pk, "course": first.pk, "starts_on": today().isoformat(),
+        "ends_on": today().isoformat()})
+    assert both.status_code == 200 and "Choose a course or a learning path (one of them)." in both.content.decode()
+    assert Cohort.objects.count() == 1
 
 
 def test_bad_cohorts_are_refused_and_nothing_is_written(manager, course):

@@ -142,3 +142,15 @@ def test_the_requests_page_runs_a_fixed_number_of_queries(client, ld_admin, expe
             attempt_requests.request_more_attempts(learner=person, lesson=lesson)
         with django_assert_max_num_queries(12):
             assert client.get(reverse("courses:attempt_requests")).status_code == 200
+
+
+def test_failing_the_last_attempt_points_to_asking_not_to_trying_again(client, learner, expert):
+    course = make_course("Privacy", authors=[expert], lessons=1, max_quiz_attempts=2)
+    enrol(learner, course)
+    lesson = quiz_lesson(course)
+    client.force_login(learner)
+    first = post_quiz(client, lesson, wrong_answers(lesson), attempt=1)
+    assert "Read the feedback below and try again." in client.get(first.url).content.decode()
+    last = client.get(post_quiz(client, lesson, wrong_answers(lesson), attempt=2).url).content.decode()
+    assert "That was your last attempt: read the feedback below, then ask for more attempts" in last
+    assert "try again" not in last and "Ask for more attempts" in last

@@ -12,7 +12,7 @@ from django.core.management import CommandError, call_command
 
 ROOT = Path(__file__).resolve().parents[2]
 PRODUCTION = {"DJANGO_ENV": "production", "SECRET_KEY": "s" * 20 + "-production-secret-0123456789abcdefghij",
-              "ALLOWED_HOSTS": "guild.example.com"}
+              "ALLOWED_HOSTS": "guild.example.com", "EMAIL_URL": "smtp://smtp.example.com:25"}
 
 
 def _settings_in_a_fresh_process(names, **env):

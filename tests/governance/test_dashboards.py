@@ -121,24 +121,56 @@ def test_business_kpis_are_shown_beside_the_teams_training(client, ld_admin, peo
     assert charts and charts[0].headers[1:] == ["Sales cycle days", "Course completions"]
 
 
-def test_review_lead_time_and_sla_breaches_come_from_the_review_assignments(client, ld_admin, reviewer):
+def _reviews(ld_admin, rows):
+    """A course in review whose round has one assignment per (assigned, due, completed, decision) row,
+    each for another reviewer."""
     course = make_course("Secure coding", lessons=1, quiz=False)
     workflow = Workflow.objects.create(name="Review")
     task = Task.objects.create(name="Peer review")
     state = WorkflowState.objects.create(content_type=course.content_type, base_content_type=course.content_type,
                                          object_id=str(course.pk), workflow=workflow, requested_by=ld_admin)
     task_state = TaskState.objects.create(workflow_state=state, task=task, revision=course.latest_revision)
+    for assigned, due, done, decision in rows:
+        ReviewAssignment.objects.create(task_state=task_state, reviewer=make_user(), course=course,
+                                        assigned_at=assigned, due_at=due, completed_at=done, decision=decision)
+
+
+def test_review_lead_time_and_sla_breaches_come_from_the_review_assignments(client, ld_admin):
     now = timezone.now()
     # Two days, on time; four days, late; and one still open past its due date.
-    for (assigned, due, done, decision), who in zip([
+    _reviews(ld_admin, [
         (now - timedelta(days=3), now + timedelta(days=1), now - timedelta(days=1), "approved"),
         (now - timedelta(days=5), now - timedelta(days=3), now - timedelta(days=1), "changes"),
         (now - timedelta(days=6), now - timedelta(days=1), None, "pending"),
-    ], [reviewer, ld_admin, make_user()], strict=True):
-        ReviewAssignment.objects.create(task_state=task_state, reviewer=who, course=course, assigned_at=assigned,
-                                        due_at=due, completed_at=done, decision=decision)
+    ])
     client.force_login(ld_admin)
     dash = client.get(reverse("governance:dashboard")).context["dash"]
     assert dash.sme["reviews_done"] == 2
     assert dash.sme["review_lead_time_days"] == 3.0
     assert dash.sme["review_sla_breaches"] == 2
+
+
+def test_a_review_closed_or_reassigned_before_its_reviewer_decided_is_no_review_done(client, ld_admin):
+    """Found by the recount: such assignments have a completion time, and were counted as reviews done."""
+    now = timezone.now()
+    _reviews(ld_admin, [
+        (now - timedelta(days=3), now + timedelta(days=2), now - timedelta(days=1), "approved"),
+        # The round ended (someone asked for changes) five days past this reviewer's due date: late.
+        (now - timedelta(days=10), now - timedelta(days=5), now, "closed"),
+        (now - timedelta(days=3), now + timedelta(days=2), now - timedelta(days=2), "reassigned"),
+    ])
+    client.force_login(ld_admin)
+    dash = client.get(reverse("governance:dashboard")).context["dash"]
+    assert (dash.sme["reviews_done"], dash.sme["review_lead_time_days"], dash.sme["review_sla_breaches"]) == (1, 2.0, 1)
+    rows = client.get(reverse("governance:figure_rows", args=["reviews_done"])).context["total"]
+    assert rows == 1
+
+
+def test_reviews_decided_as_soon_as_assigned_have_a_lead_time_of_zero_days(client, ld_admin):
+    """Found by the recount: an average of zero was shown as no value ("–")."""
+    at = timezone.now() - timedelta(days=1)
+    _reviews(ld_admin, [(at, at + timedelta(days=5), at, "approved")])
+    client.force_login(ld_admin)
+    dash = client.get(reverse("governance:dashboard")).context["dash"]
+    written = {str(label): value for _key, _title, rows in dash.sections() for label, value, _f, _t in rows}
+    assert dash.sme["review_lead_time_days"] == 0.0 and written["Review lead time (days)"] == "0"

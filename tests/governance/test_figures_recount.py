@@ -1,8 +1,13 @@
-"""Proof by recount: random organisations (teams, people, enrolments, events, ratings, reactions, needs,
-budgets) on PostgreSQL; every figure of the dashboard, the executive summary, the exports, the reporting
-API and the maturity evidence, each figure's previous-period value and change (page, exports, API), and
-the number of rows of each count's drill-down must equal a deliberately naive count of the
-same organisation (tests/governance/organisations.py).
+"""Proof by recount: random organisations on PostgreSQL (teams, people, enrolments, events, ratings,
+reactions, budgets; needs with volunteers, goals and statuses; initiatives tied to goals and courses;
+co-authors and the skills courses teach; courses submitted for review round after round, whose
+assignments are approved, sent back, closed, reassigned or still waiting, some past their due time,
+with the events reviewing records; committee meetings, past and scheduled, with their decisions; KPIs of
+every tier, with and without values). Every figure of the dashboard, the executive summary, the exports,
+the reporting API (governance.figures: reviews done, review lead time and SLA breaches included), every
+item of the maturity evidence (governance.selectors.evidence), each figure's previous-period value and
+change (page, exports, API), and the number of rows of each count's drill-down must equal a deliberately
+naive count of the same organisation (tests/governance/organisations.py).
 
 With hypothesis installed, it draws the organisations (and shrinks a failure to a small one); without
 it, the same generator runs on fixed seeds, so the recount always runs."""
@@ -16,9 +21,12 @@ import random
 import pytest
 from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
 
 from governance.figures import FIGURES
 from governance.reports.drilldowns import DRILLDOWNS, rows_of
+from governance.review.models import PeerReviewTask
+from governance.review.services import ensure_peer_review_task
 from governance.selectors.dashboard import dashboard, parse_filters
 from governance.selectors.evidence import maturity_evidence
 from governance.services.exports import export_dashboard
@@ -57,8 +65,12 @@ def world(db, expert, ld_admin):
         RoleSkillRequirement.objects.create(job_role=role, skill=skills[key], level=level)
     courses = [make_course("Recount one", authors=[expert], lessons=1, quiz=False, estimated_minutes=90),
                make_course("Recount two", lessons=0, quiz=False, estimated_minutes=45)]
+    draft = make_course("Recount draft", authors=[expert], lessons=0, quiz=False, publish=False)
+    workflow = courses[0].get_workflow()
+    task = PeerReviewTask.objects.filter(workflow_tasks__workflow=workflow).first() or ensure_peer_review_task()
     return World(courses=courses, minutes=[90, 45], lesson=lessons_of(courses[0])[0], role=role, skills=skills,
-                 admin=ld_admin, others=2, authors_outside=1)
+                 admin=ld_admin, others=2, authors_outside=1, author=expert, draft=draft, workflow=workflow,
+                 task=task, review_days=task.sla_days(), now=timezone.now())
 
 
 def assert_previous(key, previous, change, expected, before, org):
@@ -126,7 +138,9 @@ def recount(client, world, org, period, team):
             assert listed == dash.figure(key) == expected[key], ("drill-down", key, listed, expected[key], org)
 
         evidence = {(key, str(label)): value for key, rows in maturity_evidence().items() for label, value in rows}
-        for where, value in naive_evidence(org, world).items():
+        recounted = naive_evidence(org, world)
+        assert set(recounted) == set(evidence), set(evidence) ^ set(recounted)
+        for where, value in recounted.items():
             assert evidence[where] == value, (where, evidence[where], value, org)
         transaction.set_rollback(True)
 

@@ -1,16 +1,20 @@
 """The maturity assessment: descriptions and evidence in front of the rater, history, radar, next steps."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import escape
 
 from governance.maturity import DIMENSIONS
-from governance.models import MaturityAssessment
+from governance.models import Decision, MaturityAssessment
+from governance.selectors.evidence import maturity_evidence
 from governance.services.maturity import record_assessment
-from tests.support.courses import enrol, make_course
+from guild.skills.models import PersonSkill
+from tests.support.courses import enrol, make_course, make_skill
 from tests.support.governance import make_committee, make_meeting
+from tests.support.people import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -79,3 +83,26 @@ def test_a_double_submitted_assessment_is_kept_once(client, ld_admin):
     for _ in range(2):
         client.post(reverse("governance:maturity_assess"), form_data({"needs": 3}))
     assert MaturityAssessment.objects.count() == 1
+
+
+def _evidence(dimension, label):
+    return {str(name): value for name, value in maturity_evidence()[dimension]}[label]
+
+
+def test_decisions_of_a_meeting_scheduled_ahead_are_not_yet_recorded_in_the_last_12_months():
+    """Found by the recount: the meetings count stopped at today, their decisions did not."""
+    board = make_committee(kind="governance_board")
+    held, ahead = make_meeting(board), make_meeting(board, held_on=timezone.localdate() + timedelta(days=10))
+    Decision.objects.bulk_create([Decision(meeting=held, text="Fund the data course"),
+                                  Decision(meeting=ahead, text="Drafted ahead"), Decision(meeting=ahead, text="Too")])
+    assert _evidence("executive", "Committee meetings of any kind, last 12 months") == 1
+    assert _evidence("executive", "Decisions recorded, last 12 months") == 1
+
+
+def test_readiness_is_tracked_from_the_skill_levels_of_people_still_here():
+    """Found by the recount: a deactivated account's levels made readiness a tracked tier."""
+    skill = make_skill("SQL")
+    PersonSkill.objects.create(person=make_user(is_active=False), skill=skill, level=3)
+    assert _evidence("metrics", "KPI tiers tracked") == "Spend, Engagement, Relevance"
+    PersonSkill.objects.create(person=make_user(), skill=skill, level=3)
+    assert _evidence("metrics", "KPI tiers tracked") == "Spend, Engagement, Relevance, Readiness"

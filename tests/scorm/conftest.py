@@ -43,3 +43,24 @@ def scorm_root(settings, tmp_path):
 
 def stored_files(root):
     return [p for p in Path(root).rglob("*") if p.is_file()]
+
+
+@pytest.fixture
+def scorm_in_review(expert, settings):
+    """The expert's course imported from the SCORM 1.2 fixture, a draft submitted to peer review; two
+    experts outside the Reviewer group (as the review assigns them too) are its reviewers."""
+    from courses.scorm.services.importing import import_package
+    from governance.review.models import ReviewAssignment
+    from guild.people.roles import Role
+    from tests.support.courses import make_catalogue, make_skill
+    from tests.support.review import make_reviewer, submit_for_review
+
+    settings.GUILD_REVIEW_LD_SIGNOFF = False
+    make_catalogue()
+    _package, course = import_package(fileobj=fixture_zip("sco12"), author=expert)
+    reviewers = [make_reviewer("Lifting", roles=(Role.EXPERT,)) for _ in range(2)]
+    course.skills.add(make_skill("Lifting"))
+    course.save_revision(user=expert)
+    submit_for_review(course, expert)
+    assert {a.reviewer_id for a in ReviewAssignment.objects.filter(course=course)} == {r.pk for r in reviewers}
+    return course, reviewers

@@ -42,6 +42,27 @@ def test_a_scorm_12_package_becomes_a_draft_course_with_a_lesson_per_item(catalo
     assert package.version == "1.2" and package.file_count == 4 and package.warnings == []
 
 
+@pytest.mark.parametrize(("schemaversion", "version"), [
+    ("CAM 1.3", "2004-2"),  # how 2nd edition packages name themselves
+    ("2004 2nd Edition", "2004-2"),
+    ("2004 3rd Edition", "2004-3"),
+    ("2004 4th Edition", "2004-4"),
+    (None, "2004-3"),  # no schemaversion: the ADL v1p3 namespace says SCORM 2004
+])
+def test_every_scorm_2004_edition_imports_and_launches_with_the_2004_api(catalogue, expert, client, schemaversion,
+                                                                         version):
+    manifest = fixture_files("sco2004")["imsmanifest.xml"].decode()
+    declared = "<schemaversion>2004 4th Edition</schemaversion>"
+    assert declared in manifest
+    manifest = manifest.replace(declared, f"<schemaversion>{schemaversion}</schemaversion>" if schemaversion else "")
+    package, course = import_package(fileobj=fixture_zip("sco2004", **{"imsmanifest.xml": manifest}), author=expert)
+    assert package.version == version and package.is_2004
+    lesson = ScormLessonPage.objects.child_of(course).get()
+    client.force_login(expert)  # the author previews: the run-time starts with the 2004 API
+    launched = client.post(f"/scorm/lessons/{lesson.pk}/launch/")
+    assert launched.status_code == 200 and launched.json()["version"] == "2004"
+
+
 def test_a_package_zipped_inside_a_folder_imports(catalogue, expert):
     files = {f"lifting/{name}": data for name, data in fixture_files("sco2004").items()}
     package, course = import_package(fileobj=io.BytesIO(zip_bytes(files)), author=expert)

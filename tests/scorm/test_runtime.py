@@ -12,6 +12,9 @@ from courses.scorm.models import ScormLessonPage, ScormRuntime
 from courses.scorm.services.importing import import_package
 from courses.services import LearningError
 from guild.events.models import LearningEvent
+from rewards.models.badges import Badge, BadgeAward, Criterion
+from rewards.models.ledger import RewardLedgerEntry
+from rewards.models.reasons import Reason
 from tests.support.courses import enrol, make_catalogue
 
 from .conftest import fixture_zip
@@ -157,7 +160,10 @@ def test_bad_commits_are_refused(client, learner, course12):
     assert commit(client, config, 1, {"cmi.suspend_data": "x" * 70000}).status_code == 400
 
 
-def test_completing_every_item_completes_the_course_with_a_certificate(client, learner, course12):
+def test_completing_every_item_completes_the_course_with_a_certificate(client, learner, course12,
+                                                                        django_capture_on_commit_callbacks):
+    badge = Badge.objects.create(name="First course", slug="first-course", description="A first course.", criterion=Criterion.EVENT_COUNT,
+                                 reason=Reason.COURSE_COMPLETED, threshold=1)
     enrol(learner, course12)
     client.force_login(learner)
     sco, asset = lessons(course12)
@@ -170,9 +176,14 @@ def test_completing_every_item_completes_the_course_with_a_certificate(client, l
     assert LearningEvent.objects.filter(actor=learner, verb="passed", object_id=sco.pk).get().result["score"]["raw"] == 85
     enrolment = Enrolment.objects.get(learner=learner, course=course12)
     assert enrolment.progress == 50
-    launch(client, asset)  # an asset is done once launched
+    with django_capture_on_commit_callbacks(execute=True):  # rewards follow the completion's commit
+        launch(client, asset)  # an asset is done once launched
     enrolment.refresh_from_db()
     assert enrolment.status == "completed" and enrolment.certificates.exists()
+    # Rewarded like any course: the completion's points and a first-course badge.
+    entry = RewardLedgerEntry.objects.get(person=learner, reason=Reason.COURSE_COMPLETED)
+    assert (entry.source_id, entry.points > 0) == (str(enrolment.pk), True)
+    assert BadgeAward.objects.filter(badge=badge, person=learner).exists()
 
 
 def test_below_the_mastery_score_a_12_sco_fails_and_the_lesson_stays_open(client, learner, course12):

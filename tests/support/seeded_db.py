@@ -57,15 +57,21 @@ def _file_roots():
 @contextmanager
 def _pointed_at(name: str):
     """The default alias on database `name` while the block runs (each thread's next connection too)."""
+    from django.contrib.contenttypes.models import ContentType
+
     primary = _primary()
     original = primary["NAME"]
     connections.close_all()
     primary["NAME"] = settings.DATABASES[DEFAULT_DB_ALIAS]["NAME"] = name
+    # Content type ids differ between the two databases: the process-wide cache must not carry them
+    # across (Wagtail's log entries then refuse "content type instance with id 50").
+    ContentType.objects.clear_cache()
     try:
         yield
     finally:
         connections.close_all()
         primary["NAME"] = settings.DATABASES[DEFAULT_DB_ALIAS]["NAME"] = original
+        ContentType.objects.clear_cache()
 
 
 def _listing(root: Path) -> set:

@@ -41,10 +41,15 @@ class PageIdConverter(IdConverter):
     maximum = MAX_PAGE_ID
 
 
+def local_url(request, url) -> str:
+    """`url` when it is a path on this site (a "back" link or redirect may go there), else ""."""
+    if url and url_has_allowed_host_and_scheme(url, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return url
+    return ""
+
+
 def redirect_back(request, next_url, fallback, *args, **kwargs):
     """Redirect to `next_url` when it is a path on this site, else to `fallback` (a URL name)."""
-    if next_url and url_has_allowed_host_and_scheme(
-        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
+    if local_url(request, next_url):
         return redirect(next_url)
     return redirect(fallback, *args, **kwargs)

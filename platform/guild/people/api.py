@@ -79,6 +79,16 @@ class PersonSerializer(serializers.ModelSerializer):
         fields = ["id", "employee_id", "email", "first_name", "last_name", "job_title", "team", "job_role", "hire_date", "timezone",
                   "is_active", "roles"]
         read_only_fields = ["id", "roles"]
+        # Someone made by SSO or SCIM has no employee id yet: null, both ways (stored as "").
+        extra_kwargs = {"employee_id": {"allow_null": True}}
+
+    def to_representation(self, person):
+        data = super().to_representation(person)
+        data["employee_id"] = data["employee_id"] or None
+        return data
+
+    def validate_employee_id(self, value):
+        return value or ""
 
     def get_roles(self, person) -> list[str]:
         return sorted(g.name for g in person.groups.all())

@@ -21,3 +21,14 @@ class SlugReference(serializers.SlugRelatedField):
         if isinstance(data, str) and "\x00" in data:
             self.fail("does_not_exist", slug_name=self.slug_field, value=data.replace("\x00", "\\0"))
         return super().to_internal_value(data)
+
+
+class BlankAsNull(serializers.CharField):
+    """A read-only text given as null when empty: an employee id HR has not given yet is stored as ""
+    (the unique constraint skips it) but has no value, so the API says null, never ""."""
+
+    def __init__(self, **kwargs):
+        super().__init__(allow_null=True, read_only=True, **kwargs)
+
+    def to_representation(self, value):
+        return value or None

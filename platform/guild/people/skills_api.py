@@ -8,6 +8,7 @@ from rest_framework import serializers, viewsets
 
 from guild.skills.models import JobRole, PersonSkill, RoleSkillRequirement, Skill
 
+from .api_fields import BlankAsNull
 from .api_filters import BooleanFilter, GuildFilterSet, TextFilter, id_filter
 from .api_visibility import visible_to
 
@@ -59,7 +60,7 @@ class JobRoleViewSet(viewsets.ReadOnlyModelViewSet):
 
 class PersonSkillSerializer(serializers.ModelSerializer):
     person = serializers.SlugRelatedField(slug_field="email", read_only=True)
-    person_employee_id = serializers.CharField(source="person.employee_id", read_only=True)
+    person_employee_id = BlankAsNull(source="person.employee_id")
     skill = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     source_detail = serializers.CharField(
         read_only=True, help_text="What set the level, in words (a course's title, an import's file); may be empty.")

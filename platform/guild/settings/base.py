@@ -302,7 +302,8 @@ GUILD_XAPI_MAX_ATTEMPTS = env.int("GUILD_XAPI_MAX_ATTEMPTS", default=60)
 GUILD_XAPI_SECONDS = env.float("GUILD_XAPI_SECONDS", default=30.0)  # how often beat runs the statement sender
 
 # --- Email ---------------------------------------------------------------------
-EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
+# Unset (or empty): printed to the console, for the demo. Production refuses that (settings/production.py).
+EMAIL_CONFIG = env.email_url_config(env.str("EMAIL_URL", default="").strip() or "consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Guild <guild@example.com>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL

@@ -1,4 +1,4 @@
-"""Production: refuses to start without a real secret key and hosts; passes check --deploy."""
+"""Production: refuses to start without a real secret key, hosts and mail relay; passes check --deploy."""
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -13,6 +13,13 @@ if not SECRET_KEY or SECRET_KEY.startswith("guild-insecure") or len(SECRET_KEY) 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("Set ALLOWED_HOSTS to the host names Guild is served on in production.")
+# Sign-in, password resets and reminders are email: never printed to a console by default, where a company
+# would lose every message without noticing. Not sending is the operator's written choice (consolemail://).
+if not env.str("EMAIL_URL", default="").strip():
+    raise ImproperlyConfigured(
+        "Set EMAIL_URL to your SMTP relay in production, e.g. smtp+tls://user:password@smtp.example.com:587 "
+        "(sign-in, password resets and reminders are email). To print mail to the log instead, set "
+        "EMAIL_URL=consolemail:// explicitly.")
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
@@ -40,6 +47,9 @@ if AWS_STORAGE_BUCKET_NAME:
     AWS_S3_REGION_NAME = env.str("AWS_S3_REGION_NAME", default="") or None
     AWS_DEFAULT_ACL = None
     AWS_QUERYSTRING_AUTH = True
+    # Signature version 4: boto3 would sign links with the deprecated version 2, which newer AWS
+    # regions and buckets refuse (the media test found it).
+    AWS_S3_SIGNATURE_VERSION = env.str("AWS_S3_SIGNATURE_VERSION", default="s3v4")
     AWS_S3_FILE_OVERWRITE = False
     GUILD_SERVE_MEDIA = False
 

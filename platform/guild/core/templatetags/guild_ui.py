@@ -1,8 +1,13 @@
 """Small presentation helpers every Guild template may load: `{% icon %}` and `|quoted`.
 
-Icons are inline SVG drawn for Guild (24×24, stroked with the text colour), so they render
-on every device without an emoji font or anything fetched. Each is decorative (aria-hidden):
-the text beside it carries the meaning."""
+Icons are Lucide's (npm `lucide-static`, ISC), vendored in guild/core/icons/ by `make icons`:
+inline SVG stroked with the text colour, so they render on every device without an emoji font or
+anything fetched. An icon is decorative (aria-hidden) unless given a label: then it is an image
+with that name, for an icon that carries meaning no text beside it gives."""
+
+import re
+from functools import cache
+from pathlib import Path
 
 from django import template
 from django.utils.html import format_html
@@ -11,30 +16,43 @@ from django.utils.translation import gettext as _
 
 register = template.Library()
 
-# name -> the SVG elements inside a 24×24 viewBox (stroke only).
+ICON_DIR = Path(__file__).resolve().parent.parent / "icons"
+
+# Guild's icon name (what templates write) -> the Lucide icon drawn for it. `make icons` copies
+# exactly these files from the npm package, so adding an icon is a line here and `make icons`.
 ICONS = {
-    "check": '<path d="M4 12.5l5 5L20 6.5"/>',
-    "cross": '<path d="M6 6l12 12M18 6L6 18"/>',
-    "alert": '<path d="M12 3.5L2.5 20h19L12 3.5z"/><path d="M12 10v4.5"/><path d="M12 17.5v.01"/>',
-    "thumbs-up": '<path d="M7 10v10H3.5V10H7z"/><path d="M7 10l3.8-6.5c1.6 0 2.5 1.1 2.2 2.6L12.4 9.5H19a2 2 0 0 1 2 '
-                 '2.3l-1.2 6.6a2 2 0 0 1-2 1.6H7"/>',
-    "lightbulb": '<path d="M9.5 18h5M10.5 21h3"/><path d="M12 3a6 6 0 0 0-3.6 10.8c.7.5 1.1 1.3 1.1 2.1V16h5v-.1c0-.8.4'
-                 '-1.6 1.1-2.1A6 6 0 0 0 12 3z"/>',
-    "star": '<path d="M12 3.2l2.7 5.6 6.1.9-4.4 4.3 1 6.1L12 17.2l-5.4 2.9 1-6.1-4.4-4.3 6.1-.9L12 3.2z"/>',
-    "play": '<path d="M7 4.5v15l12-7.5-12-7.5z"/>',
-    "lock": '<rect x="5" y="11" width="14" height="10" rx="2"/><path d="M8 11V7.5a4 4 0 0 1 8 0V11"/>',
-    "circle": '<circle cx="12" cy="12" r="8"/>',
+    "check": "check",
+    "cross": "x",
+    "alert": "triangle-alert",
+    "thumbs-up": "thumbs-up",
+    "lightbulb": "lightbulb",
+    "star": "star",
+    "play": "play",
+    "lock": "lock",
+    "circle": "circle",
 }
+
+SVG_CONTENT = re.compile(r"<svg\b[^>]*>(.*)</svg>", re.DOTALL)
+
+
+@cache
+def icon_markup(lucide_name):
+    """The elements inside a vendored Lucide SVG (its 24×24 drawing), read from disk once."""
+    text = (ICON_DIR / f"{lucide_name}.svg").read_text(encoding="utf-8")
+    return re.sub(r">\s+<", "><", SVG_CONTENT.search(text).group(1).strip())
 
 
 @register.simple_tag
-def icon(name, size=16):
-    """`{% icon "check" %}`: an inline, decorative SVG icon of Guild's set."""
+def icon(name, size=16, label=None):
+    """`{% icon "check" %}`: a decorative inline SVG icon; `{% icon "lock" label=_("Locked") %}`: one
+    that screen readers announce, for an icon with no text beside it saying the same."""
     if name not in ICONS:
         raise template.TemplateSyntaxError(f"unknown icon {name!r}; Guild's icons are: {', '.join(sorted(ICONS))}")
+    a11y = format_html('role="img" aria-label="{}"', label) if label else mark_safe('aria-hidden="true"')
     return format_html(
-        '<svg class="icon icon--{}" width="{}" height="{}" viewBox="0 0 24 24" aria-hidden="true" focusable="false">{}</svg>',
-        name, size, size, mark_safe(ICONS[name]),  # noqa: S308 - our own constant markup
+        '<svg class="icon icon--{}" width="{}" height="{}" viewBox="0 0 24 24" fill="none" stroke="currentColor" '
+        'stroke-width="2" stroke-linecap="round" stroke-linejoin="round" {} focusable="false">{}</svg>',
+        name, size, size, a11y, mark_safe(icon_markup(ICONS[name])),  # noqa: S308 - vendored Lucide files
     )
 
 
